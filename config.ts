@@ -1,0 +1,79 @@
+// Configuration from the environment, parsed once by zod at start-up (names are a stable
+// interface: see ../shared/DESIGN.md). A bad value stops start-up with the variable and reason.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const csv = optionalString.transform((v) =>
+  v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [],
+);
+
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  MONGODB_URI: optionalString,
+  DATA_DIR: z.string().default('./data'),
+  POLICY_PACK: z.string().default('hoc-2024'),
+  HOLIDAY_REGION: z.enum(['ENG', 'SCT', 'WLS', 'NIR']).default('ENG'),
+  PUBLIC_BASE_URL: optionalString,
+  TWILIO_ACCOUNT_SID: optionalString,
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_FROM_NUMBER: optionalString,
+  TWILIO_API_BASE_URL: optionalString,
+  MICROSOFT_APP_ID: optionalString,
+  MICROSOFT_APP_PASSWORD: optionalString,
+  MICROSOFT_APP_TENANT_ID: optionalString,
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  STAFF_API_TOKENS: csv,
+  DIRECTLINE_SECRET: optionalString,
+  TRANSLATOR_PROVIDER: z.string().default('none'),
+  TRANSLATOR_KEY: optionalString,
+  TRANSLATOR_ENDPOINT: optionalString,
+  TRANSLATOR_REGION: optionalString,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface AppConfig extends RawConfig {
+  publicBaseUrl: string;
+  dataDir: string;
+  projectRoot: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = findProjectRoot()): AppConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const reasons = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${reasons}`);
+  }
+  const raw = parsed.data;
+  return {
+    ...raw,
+    projectRoot,
+    dataDir: path.resolve(projectRoot, raw.DATA_DIR),
+    publicBaseUrl: (raw.PUBLIC_BASE_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ''),
+  };
+}
+
+/** The checkout's root, whether running from sources (ts-jest) or from dist/. */
+export function findProjectRoot(start = __dirname): string {
+  let dir = start;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+  return dir;
+}

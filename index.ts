@@ -1,0 +1,106 @@
+// Composition root: reads config, starts (or connects to) the database, builds services and
+// channel adapters, and starts the HTTP server. Nothing else in the project opens connections.
+import type { Server } from 'restify';
+import type { Connection } from 'mongoose';
+import { AppConfig, ConfigError, loadConfig } from './config';
+import { createLogger, Logger } from './services/logging/logger';
+import { connectDatabase, databaseAnswers } from './services/database/connection';
+import { LocalMongo, LocalMongoUnavailableError, startLocalMongo } from './services/database/localMongo';
+import { createHttpServer } from './channels/http/server';
+import { createModels, Models } from './models';
+
+export interface App {
+  config: AppConfig;
+  logger: Logger;
+  connection: Connection;
+  models: Models;
+  server: Server;
+  /** http://127.0.0.1:PORT of the listening server. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface BuildOptions {
+  logger?: Logger;
+  /** Database name override (tests use one database per test file). */
+  dbName?: string;
+}
+
+/** Builds and starts the whole product. `config.MONGODB_URI` must be set (see `main`). */
+export async function startApp(config: AppConfig, options: BuildOptions = {}): Promise<App> {
+  if (!config.MONGODB_URI) throw new ConfigError('startApp needs MONGODB_URI (main() starts a local server when unset)');
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const connection = await connectDatabase(config.MONGODB_URI, options.dbName);
+  const models = createModels(connection);
+  await Promise.all(Object.values(models).map((m) => m.init()));
+
+  const server = createHttpServer({ logger, isReady: () => databaseAnswers(connection) });
+
+  await new Promise<void>((resolve) => server.listen(config.PORT, '0.0.0.0', resolve));
+  const address = server.address();
+  const url = `http://127.0.0.1:${address.port}`;
+  logger.info({ port: address.port }, 'listening');
+
+  return {
+    config,
+    logger,
+    connection,
+    models,
+    server,
+    url,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await connection.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    process.exit(2);
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+
+  let localDb: LocalMongo | undefined;
+  if (!config.MONGODB_URI) {
+    try {
+      localDb = await startLocalMongo({ dataDir: config.dataDir, projectRoot: config.projectRoot });
+    } catch (err) {
+      if (err instanceof LocalMongoUnavailableError) {
+        process.stderr.write(`${err.message}\n`);
+        process.exit(3);
+      }
+      throw err;
+    }
+    config = { ...config, MONGODB_URI: localDb.uri };
+    logger.info({ kind: localDb.kind, dataDir: config.dataDir }, 'started local database');
+  }
+
+  const app = await startApp(config, { logger });
+  logger.info({ url: config.publicBaseUrl, startupMs: Date.now() - startedAt }, 'ready');
+  process.stderr.write(`Complaints bot ready: webchat at ${config.publicBaseUrl}/ (staff tab at /staff)\n`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await app.stop().catch((err) => logger.error({ err }, 'error while stopping'));
+    await localDb?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    process.stderr.write(`Start-up failed: ${(err as Error).stack ?? err}\n`);
+    process.exit(1);
+  });
+}
