@@ -13,6 +13,7 @@ export type CaseStatus =
   | 'responded' // stage response sent; tenant may escalate inside the pack's window
   | 'escalated' // moved on to the next stage (the case then carries the new stage)
   | 'not_accepted'
+  | 'withdrawn'
   | 'closed';
 
 export type FeedbackKind = 'compliment' | 'comment' | 'data_request' | 'asb_report' | 'callback';
@@ -175,11 +176,12 @@ export interface CaseService {
   respond(reference: string, response: Omit<StageResponse, 'at' | 'by' | 'stage'>, actor: Actor): Promise<CaseRecord>;
   extend(reference: string, input: { reason: string; newRespondBy: Date }, actor: Actor): Promise<CaseRecord>;
   /** quick → stage1, stage1 (responded) → stage2; enforces the pack's window and reasons rule. */
-  escalate(reference: string, input: { reasons?: string; onBehalf?: boolean }, actor: Actor): Promise<CaseRecord>;
+  escalate(reference: string, input: { reasons?: string; onBehalf?: boolean; overrideReason?: string }, actor: Actor): Promise<CaseRecord>;
   hold(reference: string, reason: string, actor: Actor): Promise<CaseRecord>;
   resume(reference: string, actor: Actor): Promise<CaseRecord>;
   notAccepted(reference: string, reason: string, actor: Actor): Promise<CaseRecord>;
   close(reference: string, reason: string, actor: Actor): Promise<CaseRecord>;
+  withdraw(reference: string, reason: string, actor: Actor): Promise<CaseRecord>;
   addEvidence(reference: string, evidence: { kind: string; url: string; contentType?: string }, actor: Actor): Promise<CaseRecord>;
   recordSatisfaction(reference: string, score: number, comment: string | undefined, actor: Actor): Promise<CaseRecord>;
 }
