@@ -34,7 +34,15 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
   const models = createModels(connection);
   await Promise.all(Object.values(models).map((m) => m.init()));
 
+  // --- services (plain TypeScript, no HTTP/botbuilder) ---
+
+  // --- bots ---
+
   const server = createHttpServer({ logger, isReady: () => databaseAnswers(connection) });
+
+  // --- channel routes ---
+
+  // --- background work (scheduler jobs) ---
 
   await new Promise<void>((resolve) => server.listen(config.PORT, '0.0.0.0', resolve));
   const address = server.address();
