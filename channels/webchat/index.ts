@@ -1,0 +1,63 @@
+// Everything the webchat channel adds to the app: the page, the Direct Line 3.0 endpoint, its
+// WebSocket streams, and the TenantSender for 'webchat'. Called once from index.ts.
+import type { Server } from 'restify';
+import type { Models } from '../../models';
+import type { Logger } from '../../services/logging/logger';
+import type { TurnBot } from '../common/turnRunner';
+import type { CollectingAdapter } from '../common/turnRunner';
+import { DirectLineStore } from './conversationStore';
+import { registerDirectLine } from './directLine';
+import { registerWebchatPage } from './page';
+import { attachDirectLineStreams } from './stream';
+import { DirectLineTokens, resolveSigningSecret } from './tokens';
+import { WebchatSender } from './webchatSender';
+import type { RateLimitOptions } from './rateLimit';
+
+export interface WebchatOptions {
+  server: Server;
+  models: Models;
+  logger: Logger;
+  bot: TurnBot;
+  projectRoot: string;
+  landlordName: string;
+  /** The raw PUBLIC_BASE_URL (undefined when not configured). */
+  publicBaseUrl?: string;
+  directLineSecret?: string;
+  tokenRateLimit?: RateLimitOptions;
+  tokenLifetimeSeconds?: number;
+  pollIntervalMs?: number;
+}
+
+export interface WebchatChannel {
+  adapter: CollectingAdapter;
+  store: DirectLineStore;
+  tokens: DirectLineTokens;
+  sender: WebchatSender;
+  close(): Promise<void>;
+}
+
+export async function registerWebchat(opts: WebchatOptions): Promise<WebchatChannel> {
+  const signingSecret = await resolveSigningSecret(opts.models.DirectlineSetting, opts.directLineSecret);
+  const tokens = new DirectLineTokens(signingSecret, opts.tokenLifetimeSeconds, opts.directLineSecret);
+  const store = new DirectLineStore(opts.models);
+  registerWebchatPage({ server: opts.server, projectRoot: opts.projectRoot, landlordName: opts.landlordName });
+  const directLine = registerDirectLine({
+    server: opts.server,
+    models: opts.models,
+    logger: opts.logger,
+    bot: opts.bot,
+    tokens,
+    store,
+    landlordName: opts.landlordName,
+    publicBaseUrl: opts.publicBaseUrl,
+    tokenRateLimit: opts.tokenRateLimit,
+  });
+  const streams = attachDirectLineStreams({ httpServer: opts.server.server, store, tokens, logger: opts.logger, pollIntervalMs: opts.pollIntervalMs });
+  return {
+    adapter: directLine.adapter,
+    store,
+    tokens,
+    sender: new WebchatSender(store, directLine.sendToConversation),
+    close: () => streams.close(),
+  };
+}

@@ -1,0 +1,97 @@
+// The Direct Line `streamUrl` WebSocket. Each socket pushes ActivitySets ({ activities, watermark })
+// read from MongoDB: at once when this instance appends, and by a short poll for activities that
+// another instance wrote. The token rides in the URL (`t=`), as on Azure.
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer } from 'ws';
+import type { Logger } from '../../services/logging/logger';
+import { DirectLineStore, parseWatermark } from './conversationStore';
+import { DirectLineTokens } from './tokens';
+
+const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/?]+)\/stream$/;
+
+export interface StreamOptions {
+  httpServer: HttpServer;
+  store: DirectLineStore;
+  tokens: DirectLineTokens;
+  logger: Logger;
+  /** How often a socket looks for activities written by other instances. */
+  pollIntervalMs?: number;
+  /** Empty keep-alive messages, as Azure sends, so proxies keep the socket open. */
+  heartbeatMs?: number;
+}
+
+export interface DirectLineStreams {
+  close(): Promise<void>;
+}
+
+export function attachDirectLineStreams(opts: StreamOptions): DirectLineStreams {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const pollMs = opts.pollIntervalMs ?? 500;
+  const heartbeatMs = opts.heartbeatMs ?? 20000;
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const match = STREAM_PATH.exec(url.pathname);
+    if (!match) return; // another feature's socket
+    const conversationId = decodeURIComponent(match[1]);
+    const check = opts.tokens.verify(url.searchParams.get('t') ?? undefined);
+    const refuse = (status: number, reason: string) => {
+      socket.write(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      socket.destroy();
+    };
+    if (!check.ok) return refuse(401, 'Unauthorized');
+    if (check.claims.conversationId !== conversationId) return refuse(403, 'Forbidden');
+    wss.handleUpgrade(req, socket, head, (ws) => stream(ws, conversationId, parseWatermark(url.searchParams.get('watermark') ?? undefined)));
+  };
+  opts.httpServer.on('upgrade', onUpgrade);
+
+  const stream = (ws: WebSocket, conversationId: string, startWatermark: number) => {
+    let watermark = startWatermark;
+    let busy = false;
+    let again = false;
+    const pump = async () => {
+      if (busy) {
+        again = true;
+        return;
+      }
+      busy = true;
+      try {
+        do {
+          again = false;
+          const page = await opts.store.listAfter(conversationId, watermark, { includeTyping: true });
+          if (page.watermark > watermark && ws.readyState === WebSocket.OPEN) {
+            watermark = page.watermark;
+            if (page.activities.length) ws.send(JSON.stringify({ activities: page.activities, watermark: String(watermark) }));
+          }
+        } while (again);
+      } catch (err) {
+        opts.logger.warn({ err, conversationId }, 'direct line stream read failed; will retry');
+      } finally {
+        busy = false;
+      }
+    };
+    const onAppended = (id: string) => {
+      if (id === conversationId) void pump();
+    };
+    opts.store.appended.on('appended', onAppended);
+    const poll = setInterval(() => void pump(), pollMs);
+    const beat = setInterval(() => ws.readyState === WebSocket.OPEN && ws.send(''), heartbeatMs);
+    ws.on('close', () => {
+      clearInterval(poll);
+      clearInterval(beat);
+      opts.store.appended.off('appended', onAppended);
+    });
+    // The client's own keep-alive pings are empty strings; nothing else is expected from it.
+    ws.on('message', () => undefined);
+    void pump();
+  };
+
+  return {
+    async close() {
+      opts.httpServer.off('upgrade', onUpgrade);
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,118 @@
+// The tenant's webchat page: the official Web Chat bundle against the app's own Direct Line.
+// To use Azure Direct Line instead, fetch a token from your Azure token endpoint and drop the
+// `domain` option (see README, "Webchat and Direct Line").
+(function () {
+  'use strict';
+  var config = JSON.parse(document.getElementById('chat-config').textContent);
+  var languages = config.languages;
+  var status = document.getElementById('status');
+  var select = document.getElementById('language');
+  var textSize = document.getElementById('text-size');
+  var state = { language: pickInitialLanguage(), large: sessionStorage.getItem('chat.large') === '1' };
+  var directLine;
+  var store;
+  var userId;
+
+  languages.forEach(function (lang) {
+    var option = document.createElement('option');
+    option.value = lang.code;
+    option.textContent = lang.nativeName;
+    option.lang = lang.code;
+    select.appendChild(option);
+  });
+  select.value = state.language.code;
+
+  function pickInitialLanguage() {
+    var saved = sessionStorage.getItem('chat.language');
+    var wanted = [saved].concat(navigator.languages || [navigator.language || 'en']);
+    for (var i = 0; i < wanted.length; i++) {
+      var code = String(wanted[i] || '').toLowerCase().split('-')[0];
+      var found = languages.filter(function (l) { return l.code === code; })[0];
+      if (found) return found;
+    }
+    return languages[0];
+  }
+
+  function applyPage() {
+    var lang = state.language;
+    document.documentElement.lang = lang.code;
+    document.documentElement.dir = lang.rtl ? 'rtl' : 'ltr';
+    document.documentElement.classList.toggle('large-text', state.large);
+    textSize.setAttribute('aria-pressed', state.large ? 'true' : 'false');
+  }
+
+  function render() {
+    applyPage();
+    var large = state.large;
+    window.WebChat.renderWebChat(
+      {
+        directLine: directLine,
+        store: store,
+        userID: userId,
+        locale: state.language.webChatLocale,
+        dir: state.language.rtl ? 'rtl' : 'ltr',
+        styleOptions: {
+          accent: '#0b5394',
+          primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", Arial, sans-serif',
+          fontSizeSmall: large ? '100%' : '85%',
+          bubbleBorderRadius: 8,
+          bubbleFromUserBorderRadius: 8,
+          bubbleMinHeight: large ? 56 : 44,
+          sendBoxHeight: large ? 64 : 52,
+          sendBoxButtonColor: '#0b5394',
+          subtle: '#4a4a4a',
+          timestampColor: '#4a4a4a',
+          hideUploadButton: false,
+          uploadMultiple: true,
+          uploadAccept: 'image/*,application/pdf',
+          rootHeight: '100%',
+        },
+      },
+      document.getElementById('webchat'),
+    );
+  }
+
+  select.addEventListener('change', function () {
+    var lang = languages.filter(function (l) { return l.code === select.value; })[0];
+    if (!lang || lang.code === state.language.code) return;
+    state.language = lang;
+    sessionStorage.setItem('chat.language', lang.code);
+    render();
+    // Tell the bot too: naming a language switches it, and the activity carries the locale.
+    if (store) store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: lang.nativeName } });
+  });
+
+  textSize.addEventListener('click', function () {
+    state.large = !state.large;
+    sessionStorage.setItem('chat.large', state.large ? '1' : '0');
+    render();
+  });
+
+  applyPage();
+  fetch('/api/webchat/token', { credentials: 'same-origin' })
+    .then(function (res) {
+      if (res.status === 429) throw new Error('Too many chats have been started from here. Please wait a few minutes and try again.');
+      if (!res.ok) throw new Error('The chat is not available just now. Please try again later, or phone us.');
+      return res.json();
+    })
+    .then(function (session) {
+      userId = session.userId;
+      directLine = window.WebChat.createDirectLine({ token: session.token, domain: location.origin + '/v3/directline' });
+      store = window.WebChat.createStore({}, function () {
+        return function (next) {
+          return function (action) {
+            // Every activity carries the chosen language, so the bot answers in it.
+            if (action.type === 'DIRECT_LINE/POST_ACTIVITY') {
+              var activity = Object.assign({}, action.payload.activity, { locale: state.language.code });
+              action = Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: activity }) });
+            }
+            return next(action);
+          };
+        };
+      });
+      render();
+    })
+    .catch(function (err) {
+      status.textContent = err.message;
+    });
+})();
