@@ -35,10 +35,15 @@ export const configSchema = z.object({
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   STAFF_API_TOKENS: csv,
   DIRECTLINE_SECRET: optionalString,
-  TRANSLATOR_PROVIDER: z.string().default('none'),
+  TRANSLATOR_PROVIDER: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim().toLowerCase() : undefined),
+    z.enum(['none', 'azure', 'libretranslate']).default('none'),
+  ),
   TRANSLATOR_KEY: optionalString,
   TRANSLATOR_ENDPOINT: optionalString,
   TRANSLATOR_REGION: optionalString,
+  /** Time limit for one machine translation before the original text is used instead. */
+  TRANSLATOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

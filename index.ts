@@ -8,16 +8,23 @@ import { connectDatabase, databaseAnswers } from './services/database/connection
 import { LocalMongo, LocalMongoUnavailableError, startLocalMongo } from './services/database/localMongo';
 import { createHttpServer } from './channels/http/server';
 import { createModels, Models } from './models';
+import { createTranslator, Translator } from './services/translation';
 
 export interface App {
   config: AppConfig;
   logger: Logger;
   connection: Connection;
   models: Models;
+  services: AppServices;
   server: Server;
   /** http://127.0.0.1:PORT of the listening server. */
   url: string;
   stop(): Promise<void>;
+}
+
+/** Services built once per app instance (plain TypeScript; dialogs and channels call them). */
+export interface AppServices {
+  translator: Translator;
 }
 
 export interface BuildOptions {
@@ -35,6 +42,9 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
   await Promise.all(Object.values(models).map((m) => m.init()));
 
   // --- services (plain TypeScript, no HTTP/botbuilder) ---
+  const services: AppServices = {
+    translator: createTranslator(config, logger, { timeoutMs: config.TRANSLATOR_TIMEOUT_MS }),
+  };
 
   // --- bots ---
 
@@ -54,6 +64,7 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
     logger,
     connection,
     models,
+    services,
     server,
     url,
     async stop() {
