@@ -10,3 +10,5 @@ export { interpreterNotice, DEFAULT_INTERPRETER_NOTICES } from './interpreterNot
 export { textDirection, isRightToLeft, baseLanguage } from './languages';
 export { FALLBACK_EXPLANATIONS } from './failure';
 export type { FallbackReason } from './failure';
+export { sendToTenantInTheirLanguage } from './tenantDelivery';
+export type { TenantDeliveryDeps } from './tenantDelivery';
