@@ -1,5 +1,5 @@
-// A Direct Line conversation served by our own Direct Line 3.0 endpoint. `lastSeq` is the
-// per-conversation watermark counter, incremented atomically so any app instance can append.
+// A Direct Line conversation served by our own Direct Line 3.0 endpoint. Watermarks are the
+// activities' own unique (conversationId, seq); `lastSeq` here is informational only.
 import { Connection, Model, Schema } from 'mongoose';
 
 export interface DirectlineConversationDoc {

@@ -9,6 +9,7 @@ import { directlineRateWindowModel } from './directlineRateWindow';
 import { smsInboundModel } from './smsInbound';
 import { smsOptOutModel } from './smsOptOut';
 import { outboxMessageModel } from './outboxMessage';
+import { channelClaimModel } from './channelClaim';
 
 export function createModels(connection: Connection) {
   return {
@@ -21,6 +22,7 @@ export function createModels(connection: Connection) {
     SmsInbound: smsInboundModel(connection),
     SmsOptOut: smsOptOutModel(connection),
     OutboxMessage: outboxMessageModel(connection),
+    ChannelClaim: channelClaimModel(connection),
   };
 }
 

@@ -1,11 +1,10 @@
-// Direct Line conversations and their activity logs in MongoDB. Appends take the next watermark
-// with one atomic $inc on the conversation, so several instances can write to one conversation.
+// Direct Line conversations and their activity logs in MongoDB. An append takes the next watermark
+// by inserting under the unique (conversationId, seq) index and retrying on a clash, so several
+// instances can write to one conversation without a counter ($inc is not atomic on FerretDB v1).
 import { EventEmitter } from 'node:events';
 import type { Activity } from 'botbuilder';
 import type { Models } from '../../models';
-
-/** A watermark slot that was taken but never written (a crash between $inc and insert) is skipped after this. */
-const GAP_GRACE_MS = 3000;
+import { claimOnce } from '../../models/channelClaim';
 
 export class ConversationNotFoundError extends Error {}
 
@@ -24,7 +23,7 @@ export class DirectLineStore {
   /** Wakes this instance's WebSocket streams at once; other instances find new activities by polling. */
   readonly appended = new EventEmitter();
 
-  constructor(private readonly models: Pick<Models, 'DirectlineConversation' | 'DirectlineActivity'>) {
+  constructor(private readonly models: Pick<Models, 'DirectlineConversation' | 'DirectlineActivity' | 'ChannelClaim'>) {
     this.appended.setMaxListeners(0);
   }
 
@@ -51,13 +50,17 @@ export class DirectLineStore {
     return this.models.DirectlineConversation.findOne({ userId }).sort({ lastActivityAt: -1 }).lean();
   }
 
-  /** Marks the conversation started; true only for the one caller that did it. */
+  /** Marks the conversation started; true only for the one caller (on any instance) that did it. */
   async markStarted(conversationId: string): Promise<boolean> {
-    const res = await this.models.DirectlineConversation.updateOne(
-      { _id: conversationId, startedAt: { $exists: false } },
-      { $set: { startedAt: new Date() } },
-    );
-    return res.modifiedCount === 1;
+    if (!(await claimOnce(this.models.ChannelClaim, `directline-start:${conversationId}`))) return false;
+    await this.models.DirectlineConversation.updateOne({ _id: conversationId }, { $set: { startedAt: new Date() } });
+    return true;
+  }
+
+  /** The watermark of the newest activity (0 for an empty conversation). */
+  async currentWatermark(conversationId: string): Promise<number> {
+    const last = await this.models.DirectlineActivity.findOne({ conversationId }).sort({ seq: -1 }).select({ seq: 1 }).lean();
+    return last?.seq ?? 0;
   }
 
   /**
@@ -65,61 +68,53 @@ export class DirectLineStore {
    * With a `dedupeKey` (the client's own activity id) a retried post returns the first copy.
    */
   async append(conversationId: string, activity: Partial<Activity>, dedupeKey?: string): Promise<AppendResult> {
-    if (dedupeKey) {
-      const existing = await this.models.DirectlineActivity.findOne({ dedupeKey }).lean();
-      if (existing) return { id: activityId(conversationId, existing.seq), seq: existing.seq, duplicate: true };
-    }
-    const now = new Date();
-    const conv = await this.models.DirectlineConversation.findOneAndUpdate(
-      { _id: conversationId },
-      { $inc: { lastSeq: 1 }, $set: { lastActivityAt: now } },
-      { new: true },
-    ).lean();
-    if (!conv) throw new ConversationNotFoundError(`conversation ${conversationId} not found`);
-    const seq = conv.lastSeq;
-    const id = activityId(conversationId, seq);
-    const stored: Partial<Activity> = {
-      ...activity,
-      id,
-      channelId: 'directline',
-      conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
-      timestamp: activity.timestamp ?? now,
-    };
-    try {
-      await this.models.DirectlineActivity.create({
-        conversationId,
-        seq,
-        dedupeKey: dedupeKey ?? id,
-        activityJson: JSON.stringify(stored),
-        type: stored.type ?? 'message',
-        createdAt: now,
-      });
-    } catch (err) {
-      if ((err as { code?: number }).code === 11000 && dedupeKey) {
-        // A concurrent retry of the same client activity won; our watermark slot stays empty.
+    const conversation = await this.models.DirectlineConversation.findById(conversationId).select({ _id: 1 }).lean();
+    if (!conversation) throw new ConversationNotFoundError(`conversation ${conversationId} not found`);
+    for (let attempt = 0; attempt < 50; attempt++) {
+      if (dedupeKey) {
         const existing = await this.models.DirectlineActivity.findOne({ dedupeKey }).lean();
         if (existing) return { id: activityId(conversationId, existing.seq), seq: existing.seq, duplicate: true };
       }
-      throw err;
+      const now = new Date();
+      const seq = (await this.currentWatermark(conversationId)) + 1;
+      const id = activityId(conversationId, seq);
+      const stored: Partial<Activity> = {
+        ...activity,
+        id,
+        channelId: 'directline',
+        conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+        timestamp: activity.timestamp ?? now,
+      };
+      try {
+        await this.models.DirectlineActivity.create({
+          conversationId,
+          seq,
+          dedupeKey: dedupeKey ?? id,
+          activityJson: JSON.stringify(stored),
+          type: stored.type ?? 'message',
+          createdAt: now,
+        });
+      } catch (err) {
+        // Another writer took this watermark (or stored the same client activity): look again.
+        if ((err as { code?: number }).code === 11000) continue;
+        throw err;
+      }
+      void this.models.DirectlineConversation.updateOne({ _id: conversationId }, { $set: { lastActivityAt: now, lastSeq: seq } }).catch(() => undefined);
+      this.appended.emit('appended', conversationId);
+      return { id, seq, duplicate: false };
     }
-    this.appended.emit('appended', conversationId);
-    return { id, seq, duplicate: false };
+    throw new Error(`could not append to conversation ${conversationId}: too much contention`);
   }
 
-  /**
-   * Activities after `watermark`, in order. Stops at a missing watermark slot unless it is older
-   * than the grace period, so a reader never skips an activity another instance is still writing.
-   */
-  async listAfter(conversationId: string, watermark: number, options: { includeTyping?: boolean; limit?: number; now?: Date } = {}): Promise<ActivityPage> {
+  /** Activities after `watermark`, in order, with the watermark to ask from next time. */
+  async listAfter(conversationId: string, watermark: number, options: { includeTyping?: boolean; limit?: number } = {}): Promise<ActivityPage> {
     const docs = await this.models.DirectlineActivity.find({ conversationId, seq: { $gt: watermark } })
       .sort({ seq: 1 })
       .limit(options.limit ?? 200)
       .lean();
-    const now = (options.now ?? new Date()).getTime();
     const activities: Partial<Activity>[] = [];
     let last = watermark;
     for (const doc of docs) {
-      if (doc.seq !== last + 1 && now - new Date(doc.createdAt).getTime() < GAP_GRACE_MS) break;
       last = doc.seq;
       if (!options.includeTyping && doc.type === 'typing') continue;
       activities.push(JSON.parse(doc.activityJson) as Partial<Activity>);

@@ -244,7 +244,7 @@ export function registerDirectLine(opts: DirectLineOptions): DirectLineChannel {
         conversationId,
         token,
         expires_in: Math.max(0, claims.expiresAt - Math.floor(Date.now() / 1000)),
-        streamUrl: streamUrl(req, conversationId, token, watermark ?? conversation.lastSeq),
+        streamUrl: streamUrl(req, conversationId, token, watermark ?? (await store.currentWatermark(conversationId))),
       });
     } catch (err) {
       sendError(res, err, 'reconnect');

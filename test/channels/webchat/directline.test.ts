@@ -193,3 +193,21 @@ describe('Direct Line token issue limits', () => {
     }
   });
 });
+
+describe('Direct Line conversation log', () => {
+  it('gives concurrent appends from several writers distinct, gap-free watermarks', async () => {
+    const h = await startWebchatHarness();
+    try {
+      await h.channel.store.ensureConversation('busy-conversation', 'dl_user');
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => h.channel.store.append('busy-conversation', { type: 'message', text: `m${i}`, from: { id: 'dl_user', name: '' } })),
+      );
+      expect(results.map((r) => r.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      const page = await h.channel.store.listAfter('busy-conversation', 0);
+      expect(page.activities).toHaveLength(20);
+      expect(page.watermark).toBe(20);
+    } finally {
+      await h.stop();
+    }
+  });
+});

@@ -1,0 +1,235 @@
+// Twilio's inbound SMS webhook (POST /api/sms) and delivery reports (POST /api/sms/status).
+// Every request is checked against X-Twilio-Signature for the public URL Twilio called, parsed
+// with zod, and deduplicated on MessageSid, so a retried webhook runs one bot turn.
+import type { Request, Response, Server } from 'restify';
+import type { Activity } from 'botbuilder';
+import twilio from 'twilio';
+import { z } from 'zod';
+import type { Models } from '../../models';
+import { claimOnce } from '../../models/channelClaim';
+import type { Logger } from '../../services/logging/logger';
+import type { Outbox } from '../../services/notifications/outbox';
+import { splitForSms } from '../../services/notifications/smsSegments';
+import { CollectingAdapter, replyText, TurnBot } from '../common/turnRunner';
+import { keywordReply, smsKeyword } from './keywords';
+import type { SmsOptOuts } from './optOuts';
+import { E164 } from './smsSender';
+
+export interface SmsWebhookOptions {
+  server: Server;
+  models: Models;
+  logger: Logger;
+  bot: TurnBot;
+  outbox: Outbox;
+  optOuts: SmsOptOuts;
+  landlordName: string;
+  /** Base of the URL Twilio signs (PUBLIC_BASE_URL). */
+  publicBaseUrl: string;
+  authToken?: string;
+  accountSid?: string;
+  /** Twilio waits 15 s for a webhook; past this budget we acknowledge and reply through the outbox. */
+  replyBudgetMs?: number;
+  /** A retried webhook may take over a message whose first attempt has been silent this long. */
+  processingLeaseMs?: number;
+}
+
+const SID = /^[A-Z]{2}[0-9a-f]{32}$/;
+const MAX_MEDIA = 10;
+
+const inboundSchema = z
+  .object({
+    MessageSid: z.string().regex(SID, 'MessageSid must look like SM followed by 32 hex digits'),
+    AccountSid: z.string().regex(SID, 'AccountSid must look like AC followed by 32 hex digits'),
+    From: z.string().regex(E164, 'From must be an E.164 phone number'),
+    To: z.string().min(1, 'To is required'),
+    Body: z.string().max(1600, 'Body is longer than Twilio allows').default(''),
+    NumMedia: z.coerce.number().int().min(0).max(MAX_MEDIA).default(0),
+  })
+  .passthrough();
+
+const statusSchema = z
+  .object({
+    MessageSid: z.string().regex(SID, 'MessageSid must look like SM followed by 32 hex digits'),
+    MessageStatus: z.enum(['accepted', 'scheduled', 'queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'read', 'canceled', 'receiving', 'received']),
+    ErrorCode: z.string().max(10).optional(),
+  })
+  .passthrough();
+
+export interface SmsWebhook {
+  adapter: CollectingAdapter;
+}
+
+export function registerSmsWebhook(opts: SmsWebhookOptions): SmsWebhook {
+  const { server, logger } = opts;
+  const budgetMs = opts.replyBudgetMs ?? 5000;
+  const leaseMs = opts.processingLeaseMs ?? 2 * 60 * 1000;
+  const adapter = new CollectingAdapter({
+    onError: async (error, context) => {
+      logger.error({ err: error, channel: 'sms' }, 'bot turn failed');
+      await context.sendActivity('Sorry, something went wrong on our side. Please text again in a few minutes.');
+    },
+  });
+
+  /** 403 unless the request carries Twilio's signature for exactly the URL Twilio called. */
+  const signed = (req: Request, res: Response): Record<string, string> | undefined => {
+    const raw = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
+    const signature = req.headers['x-twilio-signature'];
+    if (!opts.authToken) {
+      res.send(503, { error: 'SMS is not configured (TWILIO_AUTH_TOKEN is not set)' });
+      return undefined;
+    }
+    if (typeof signature !== 'string' || !signature) {
+      res.send(403, { error: 'missing X-Twilio-Signature' });
+      return undefined;
+    }
+    const url = `${opts.publicBaseUrl}${req.url ?? ''}`;
+    if (!twilio.validateRequest(opts.authToken, signature, url, raw)) {
+      logger.warn({ path: req.path() }, 'SMS webhook with a bad signature refused');
+      res.send(403, { error: 'X-Twilio-Signature does not match this request' });
+      return undefined;
+    }
+    return formParams(raw);
+  };
+
+  server.post('/api/sms', async (req, res) => {
+    const params = signed(req, res);
+    if (!params) return;
+    const parsed = inboundSchema.safeParse(params);
+    if (!parsed.success) {
+      res.send(400, { error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+      return;
+    }
+    const msg = parsed.data;
+    if (opts.accountSid && msg.AccountSid !== opts.accountSid) {
+      res.send(403, { error: 'AccountSid is not this account' });
+      return;
+    }
+    const media = mediaOf(params, msg.NumMedia);
+    if (!(await claim(msg.MessageSid, msg.From, msg.To, msg.Body, media))) {
+      // Already handled (or being handled) for this MessageSid: acknowledge, say nothing twice.
+      sendTwiml(res, []);
+      return;
+    }
+
+    const keyword = smsKeyword(msg.Body);
+    if (keyword) {
+      if (keyword !== 'help') await opts.optOuts.set(msg.From, keyword === 'stop');
+      await finish(msg.MessageSid, 'twiml');
+      sendTwiml(res, [keywordReply(keyword, opts.landlordName)]);
+      return;
+    }
+
+    const optedOut = await opts.optOuts.isOptedOut(msg.From);
+    const activity: Partial<Activity> = {
+      type: 'message',
+      id: msg.MessageSid,
+      channelId: 'sms',
+      serviceUrl: `${opts.publicBaseUrl}/api/sms`,
+      timestamp: new Date(),
+      from: { id: msg.From, name: '', role: 'user' },
+      recipient: { id: msg.To, name: opts.landlordName, role: 'bot' },
+      conversation: { id: `sms:${msg.From}`, isGroup: false, conversationType: 'personal', name: '' },
+      text: msg.Body,
+      // MMS photos stay as references to Twilio's media URLs; dialogs keep them as evidence.
+      attachments: media.map((m, i) => ({ contentType: m.contentType ?? 'application/octet-stream', contentUrl: m.url, name: `mms-${msg.MessageSid}-${i}` })),
+    };
+
+    const turn = adapter.runTurn(opts.bot, activity, { deliver: null });
+    const inTime = await Promise.race([turn.then((replies) => ({ replies })), sleep(budgetMs).then(() => undefined)]);
+    if (inTime) {
+      const texts = optedOut ? [] : smsTexts(inTime.replies);
+      await finish(msg.MessageSid, texts.length ? 'twiml' : 'none');
+      sendTwiml(res, texts);
+      return;
+    }
+    // Slow turn: acknowledge now so Twilio does not time out, and text the reply when it is ready.
+    sendTwiml(res, []);
+    try {
+      const replies = await turn;
+      const texts = optedOut ? [] : smsTexts(replies);
+      for (const [i, body] of texts.entries()) {
+        await opts.outbox.enqueue({ channel: 'sms', to: msg.From, body, dedupeKey: `${msg.MessageSid}:reply:${i}` });
+      }
+      await finish(msg.MessageSid, texts.length ? 'outbox' : 'none');
+    } catch (err) {
+      logger.error({ err }, 'slow SMS turn failed after acknowledging');
+      await opts.models.SmsInbound.updateOne({ _id: msg.MessageSid }, { $set: { status: 'failed' } });
+    }
+  });
+
+  server.post('/api/sms/status', async (req, res) => {
+    const params = signed(req, res);
+    if (!params) return;
+    const parsed = statusSchema.safeParse(params);
+    if (!parsed.success) {
+      res.send(400, { error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+      return;
+    }
+    const known = await opts.outbox.recordDeliveryStatus(parsed.data.MessageSid, parsed.data.MessageStatus, parsed.data.ErrorCode);
+    if (!known) logger.info({ status: parsed.data.MessageStatus }, 'delivery status for a message not sent through the outbox');
+    res.send(204);
+  });
+
+  /** First delivery of a MessageSid wins; a retry only takes over after the first attempt's lease ran out. */
+  const claim = async (sid: string, from: string, to: string, body: string, media: { url: string; contentType?: string }[]): Promise<boolean> => {
+    const now = new Date();
+    try {
+      await opts.models.SmsInbound.create({ _id: sid, from, to, body, media, status: 'processing', leaseUntil: new Date(now.getTime() + leaseMs), attempts: 1, receivedAt: now });
+      return true;
+    } catch (err) {
+      if ((err as { code?: number }).code !== 11000) throw err;
+    }
+    // Taking over a message whose first attempt went silent (crashed instance): one taker per attempt.
+    const existing = await opts.models.SmsInbound.findById(sid).lean();
+    if (!existing || existing.status !== 'processing' || existing.leaseUntil > now) return false;
+    if (!(await claimOnce(opts.models.ChannelClaim, `sms-inbound:${sid}#${existing.attempts + 1}`))) return false;
+    await opts.models.SmsInbound.updateOne({ _id: sid }, { $set: { leaseUntil: new Date(now.getTime() + leaseMs), attempts: existing.attempts + 1 } });
+    return true;
+  };
+
+  const finish = async (sid: string, replyVia: 'twiml' | 'outbox' | 'none') => {
+    await opts.models.SmsInbound.updateOne({ _id: sid }, { $set: { status: 'processed', replyVia, processedAt: new Date() } });
+  };
+
+  return { adapter };
+}
+
+/** The bot's replies as SMS: text only, joined, split into sensible SMS-sized messages. */
+export function smsTexts(replies: Partial<Activity>[]): string[] {
+  const text = replies
+    .filter((a) => a.type === 'message')
+    .map(replyText)
+    .filter(Boolean)
+    .join('\n\n');
+  return splitForSms(text);
+}
+
+function sendTwiml(res: Response, messages: string[]): void {
+  const twiml = new twilio.twiml.MessagingResponse();
+  for (const m of messages) twiml.message(m);
+  res.setHeader('Content-Type', 'text/xml; charset=utf-8');
+  res.sendRaw(200, twiml.toString());
+}
+
+function formParams(body: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!body || typeof body !== 'object') return out;
+  for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
+    if (typeof v === 'string') out[k] = v;
+    else if (Array.isArray(v) && typeof v[0] === 'string') out[k] = v[v.length - 1];
+  }
+  return out;
+}
+
+function mediaOf(params: Record<string, string>, count: number): { url: string; contentType?: string }[] {
+  const media: { url: string; contentType?: string }[] = [];
+  for (let i = 0; i < Math.min(count, MAX_MEDIA); i++) {
+    const url = params[`MediaUrl${i}`];
+    if (url && /^https?:\/\//.test(url)) media.push({ url, contentType: params[`MediaContentType${i}`] });
+  }
+  return media;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

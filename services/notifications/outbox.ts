@@ -1,0 +1,228 @@
+// Durable outbound messages (SMS today). Callers enqueue and return at once; a poller on any
+// instance claims due messages one by one (a unique claim key per attempt, plus a lease), hands
+// them to the channel's transport, and retries failures with exponential backoff. A message is
+// never dropped: it ends `sent`, `failed` (permanent error or out of attempts, kept for staff) or
+// `suppressed` (the tenant opted out). No channel SDK is imported here.
+import { randomUUID } from 'node:crypto';
+import type { Model } from 'mongoose';
+import type { OutboxMessageDoc } from '../../models/outboxMessage';
+import { ChannelClaimDoc, claimOnce } from '../../models/channelClaim';
+import type { Logger } from '../logging/logger';
+
+export interface OutboxItem {
+  id: string;
+  channel: string;
+  to: string;
+  body: string;
+  attempts: number;
+}
+
+export interface OutboxTransport {
+  readonly channel: string;
+  /** Sends one message; throws PermanentDeliveryError for errors a retry cannot fix. */
+  deliver(item: OutboxItem): Promise<{ providerId?: string }>;
+}
+
+export class PermanentDeliveryError extends Error {}
+
+export interface OutboxOptions {
+  maxAttempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** How long a claimed message stays with one instance before another may take it over. */
+  leaseMs?: number;
+  /** A transport call longer than this counts as a failed attempt. */
+  sendTimeoutMs?: number;
+  pollIntervalMs?: number;
+}
+
+export interface EnqueueInput {
+  channel: string;
+  to: string;
+  body: string;
+  /** Enqueueing the same key twice keeps one message (e.g. `${inboundSid}:reply:0`). */
+  dedupeKey?: string;
+}
+
+/** Delivery states reported by the provider, in the order they happen; later ones win. */
+const DELIVERY_RANK: Record<string, number> = {
+  accepted: 1, scheduled: 1, queued: 1, sending: 2, sent: 3, delivered: 4, undelivered: 4, failed: 4, read: 5, canceled: 4,
+};
+
+export class Outbox {
+  private readonly transports = new Map<string, OutboxTransport>();
+  private readonly maxAttempts: number;
+  private readonly baseDelayMs: number;
+  private readonly maxDelayMs: number;
+  private readonly leaseMs: number;
+  private readonly sendTimeoutMs: number;
+  private readonly pollIntervalMs: number;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    private readonly messages: Model<OutboxMessageDoc>,
+    private readonly claims: Model<ChannelClaimDoc>,
+    private readonly logger: Logger,
+    options: OutboxOptions = {},
+  ) {
+    this.maxAttempts = options.maxAttempts ?? 8;
+    this.baseDelayMs = options.baseDelayMs ?? 5000;
+    this.maxDelayMs = options.maxDelayMs ?? 15 * 60 * 1000;
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.sendTimeoutMs = options.sendTimeoutMs ?? Math.floor(this.leaseMs / 2);
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+  }
+
+  register(transport: OutboxTransport): void {
+    this.transports.set(transport.channel, transport);
+  }
+
+  async enqueue(input: EnqueueInput, now = new Date()): Promise<{ id: string; duplicate: boolean }> {
+    const id = randomUUID();
+    try {
+      await this.messages.create({
+        _id: id,
+        channel: input.channel,
+        to: input.to,
+        body: input.body,
+        dedupeKey: input.dedupeKey ?? id,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: now,
+        createdAt: now,
+      });
+    } catch (err) {
+      if ((err as { code?: number }).code !== 11000 || !input.dedupeKey) throw err;
+      const existing = await this.messages.findOne({ dedupeKey: input.dedupeKey }).lean();
+      if (!existing) throw err;
+      return { id: existing._id, duplicate: true };
+    }
+    // Try at once rather than waiting for the next poll; failures stay queued for the poller.
+    if (this.timer) setImmediate(() => void this.runDue().catch(() => undefined));
+    return { id, duplicate: false };
+  }
+
+  /** Records a message we chose not to send (opted-out tenant), so the decision is auditable. */
+  async recordSuppressed(input: EnqueueInput, reason: string, now = new Date()): Promise<void> {
+    const id = randomUUID();
+    await this.messages.create({
+      _id: id, channel: input.channel, to: input.to, body: input.body, dedupeKey: input.dedupeKey ?? id,
+      status: 'suppressed', attempts: 0, nextAttemptAt: now, createdAt: now, lastError: reason,
+    }).catch((err: { code?: number }) => {
+      if (err.code !== 11000) throw err;
+    });
+  }
+
+  /** Claims and sends every message due at `now`; returns how many were attempted. */
+  async runDue(now = new Date()): Promise<number> {
+    let attempted = 0;
+    for (;;) {
+      const claimed = await this.claim(now);
+      if (!claimed) return attempted;
+      attempted += 1;
+      await this.attempt(claimed, now);
+    }
+  }
+
+  /**
+   * Takes the next due message. Attempt N of a message belongs to whoever inserts the claim key
+   * `outbox:<id>#N` first: unlike a guarded findOneAndUpdate, a unique insert is atomic on
+   * FerretDB v1 too, so two instances never send the same attempt.
+   */
+  private async claim(now: Date): Promise<OutboxMessageDoc | null> {
+    const channels = [...this.transports.keys()];
+    if (channels.length === 0) return null;
+    const candidates = await this.messages
+      .find({
+        channel: { $in: channels },
+        $or: [
+          { status: 'pending', nextAttemptAt: { $lte: now } },
+          // An instance died mid-send: its lease ran out, so the message is free again.
+          { status: 'sending', leaseUntil: { $lte: now } },
+        ],
+      })
+      .sort({ nextAttemptAt: 1 })
+      .limit(20)
+      .lean();
+    for (const doc of candidates) {
+      const attempts = doc.attempts + 1;
+      if (!(await claimOnce(this.claims, `outbox:${doc._id}#${attempts}`))) continue;
+      const leaseUntil = new Date(now.getTime() + this.leaseMs);
+      await this.messages.updateOne({ _id: doc._id }, { $set: { status: 'sending', leaseUntil, attempts } });
+      return { ...doc, status: 'sending', leaseUntil, attempts };
+    }
+    return null;
+  }
+
+  private async attempt(doc: OutboxMessageDoc, now: Date): Promise<void> {
+    const transport = this.transports.get(doc.channel) as OutboxTransport;
+    const mine = { _id: doc._id, attempts: doc.attempts };
+    try {
+      const result = await withTimeout(
+        transport.deliver({ id: doc._id, channel: doc.channel, to: doc.to, body: doc.body, attempts: doc.attempts }),
+        this.sendTimeoutMs,
+      );
+      await this.messages.updateOne(mine, { $set: { status: 'sent', sentAt: new Date(), providerId: result.providerId }, $unset: { leaseUntil: 1, lastError: 1 } });
+      this.logger.info({ outboxId: doc._id, channel: doc.channel, attempts: doc.attempts }, 'outbox message sent');
+    } catch (err) {
+      const reason = (err as Error).message ?? String(err);
+      const permanent = err instanceof PermanentDeliveryError;
+      if (permanent || doc.attempts >= this.maxAttempts) {
+        await this.messages.updateOne(mine, { $set: { status: 'failed', lastError: reason }, $unset: { leaseUntil: 1 } });
+        this.logger.error({ outboxId: doc._id, channel: doc.channel, attempts: doc.attempts, reason }, 'outbox message failed for good');
+        return;
+      }
+      const next = new Date(now.getTime() + this.backoffMs(doc.attempts));
+      await this.messages.updateOne(mine, { $set: { status: 'pending', nextAttemptAt: next, lastError: reason }, $unset: { leaseUntil: 1 } });
+      this.logger.warn({ outboxId: doc._id, channel: doc.channel, attempts: doc.attempts, retryAt: next.toISOString(), reason }, 'outbox send failed; will retry');
+    }
+  }
+
+  /** Exponential backoff with ±20% jitter, so a provider outage does not end in a thundering herd. */
+  backoffMs(attempts: number): number {
+    const raw = Math.min(this.baseDelayMs * 2 ** Math.max(0, attempts - 1), this.maxDelayMs);
+    return Math.round(raw * (0.8 + Math.random() * 0.4));
+  }
+
+  /** Stores a provider's delivery report; out-of-order reports never move a message backwards. */
+  async recordDeliveryStatus(providerId: string, status: string, errorCode?: string): Promise<boolean> {
+    const rank = DELIVERY_RANK[status] ?? 0;
+    const lower = Object.entries(DELIVERY_RANK).filter(([, r]) => r <= rank).map(([s]) => s);
+    const res = await this.messages.updateOne(
+      { providerId, $or: [{ deliveryStatus: { $exists: false } }, { deliveryStatus: { $in: lower } }] },
+      { $set: { deliveryStatus: status, deliveryErrorCode: errorCode, deliveryUpdatedAt: new Date() } },
+    );
+    return res.matchedCount === 1;
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.runDue()
+        .catch((err) => {
+          this.logger.warn({ err }, 'outbox poll failed');
+          return 0;
+        })
+        .finally(() => {
+          this.running = undefined;
+        });
+    }, this.pollIntervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
