@@ -44,6 +44,10 @@ export const configSchema = z.object({
   TRANSLATOR_REGION: optionalString,
   /** Time limit for one machine translation before the original text is used instead. */
   TRANSLATOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(3000),
+  /** Browser origins allowed to call the API cross-origin (comma-separated); empty = CORS closed. */
+  CORS_ORIGINS: csv,
+  /** Direct Line transcripts older than this are deleted by the retention job. */
+  TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -48,7 +48,7 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
 
   // --- bots ---
 
-  const server = createHttpServer({ logger, isReady: () => databaseAnswers(connection) });
+  const server = createHttpServer({ logger, isReady: () => databaseAnswers(connection), corsOrigins: config.CORS_ORIGINS });
 
   // --- channel routes ---
 

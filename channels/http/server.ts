@@ -2,6 +2,7 @@
 // Channels add their own routes; nothing here knows about bots or cases.
 import restify, { Server } from 'restify';
 import type { Logger } from '../../services/logging/logger';
+import { applyCors, installErrorHandler, setSecurityHeaders } from './security';
 
 export interface HttpServerOptions {
   logger: Logger;
@@ -9,6 +10,8 @@ export interface HttpServerOptions {
   isReady: () => Promise<boolean>;
   /** Largest accepted request body, bytes. */
   maxBodyBytes?: number;
+  /** Origins allowed to call the API from a browser (CORS_ORIGINS); empty = CORS closed. */
+  corsOrigins?: readonly string[];
 }
 
 export function createHttpServer(opts: HttpServerOptions): Server {
@@ -16,9 +19,8 @@ export function createHttpServer(opts: HttpServerOptions): Server {
   const maxBodySize = opts.maxBodyBytes ?? 1024 * 1024;
 
   server.pre((req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+    setSecurityHeaders(req, res);
+    if (applyCors(req, res, opts.corsOrigins ?? [])) return next(false);
     return next();
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
@@ -34,10 +36,7 @@ export function createHttpServer(opts: HttpServerOptions): Server {
     res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'database unavailable' });
   });
 
-  server.on('restifyError', (req, res, err, callback) => {
-    opts.logger.warn({ method: req.method, path: req.path(), status: err.statusCode, reason: err.message }, 'request refused');
-    return callback();
-  });
+  installErrorHandler(server, opts.logger);
   server.on('uncaughtException', (req, res, _route, err) => {
     opts.logger.error({ err, method: req.method, path: req.path() }, 'unhandled error in request');
     if (!res.headersSent) res.send(500, { error: 'internal error' });
