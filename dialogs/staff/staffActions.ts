@@ -1,0 +1,167 @@
+// Runs one staff action on a case through the CaseService (never writing case fields directly),
+// then tells the tenant on their own channel, in their language, where the Code says they must be
+// told. Shared by the staff REST API and the Teams bot, so both behave the same.
+import type { Actor, CaseRecord, CaseService } from '../../services/cases/types';
+import { CaseRuleError } from '../../services/cases/types';
+import type { ContactService } from '../../services/contacts/types';
+import type { TenantMessenger } from '../../services/notifications/tenantMessenger';
+import type { Translator } from '../../services/translation/translator';
+import { sendToTenantInTheirLanguage } from '../../services/translation/tenantDelivery';
+import type { Logger } from '../../services/logging/logger';
+import type { StaffActionInput } from './actionSchemas';
+import {
+  acknowledgedNotice,
+  DEFAULT_OMBUDSMAN_DETAILS,
+  escalatedNotice,
+  extensionNotice,
+  notAcceptedNotice,
+  PackNoticeInfo,
+  responseNotice,
+  restrictionNotice,
+} from './tenantNotices';
+
+export interface StaffActionDeps {
+  cases: CaseService;
+  contacts?: ContactService;
+  messenger?: TenantMessenger;
+  translator: Translator;
+  logger: Logger;
+  /** The pack's Ombudsman wording and escalation role; defaults apply when it returns nothing. */
+  packInfo?: (packId: string) => Promise<Partial<PackNoticeInfo> | null> | Partial<PackNoticeInfo> | null;
+  /** Told after each successful action (Teams notifications of escalations, etc.). */
+  onCaseChanged?: (event: { action: string; case: CaseRecord; actor: Actor }) => Promise<void>;
+}
+
+export interface StaffActionResult {
+  case: CaseRecord;
+  /** What happened in words for staff. */
+  summary: string;
+  tenantNotified: boolean;
+  /** Why the tenant could not be told (no channel address, no sender), for staff to follow up. */
+  tenantNotice?: string;
+}
+
+async function noticeInfo(deps: StaffActionDeps, packId: string): Promise<PackNoticeInfo> {
+  const info = (await deps.packInfo?.(packId)) ?? {};
+  return { ombudsmanDetails: info.ombudsmanDetails ?? DEFAULT_OMBUDSMAN_DETAILS, escalationRole: info.escalationRole };
+}
+
+async function tellTenant(deps: StaffActionDeps, c: CaseRecord, english: string): Promise<{ ok: boolean; why?: string }> {
+  if (!c.address) return { ok: false, why: `No channel address on ${c.reference}: tell the tenant by ${c.channel}.` };
+  if (!deps.messenger || !deps.messenger.canReach(c.address)) {
+    return { ok: false, why: `Cannot reach the tenant on ${c.address.channel} from here: tell them directly.` };
+  }
+  try {
+    await sendToTenantInTheirLanguage({ messenger: deps.messenger, translator: deps.translator }, c.address, english, c.language);
+    return { ok: true };
+  } catch (err) {
+    deps.logger.warn({ reference: c.reference, channel: c.address.channel, reason: (err as Error).message }, 'tenant notice failed');
+    return { ok: false, why: `The message to the tenant could not be queued (${c.address.channel}): please try again or contact them directly.` };
+  }
+}
+
+export async function performStaffAction(deps: StaffActionDeps, reference: string, input: StaffActionInput, actor: Actor): Promise<StaffActionResult> {
+  const { cases } = deps;
+  let updated: CaseRecord;
+  let tenantText: string | undefined;
+  let summary: string;
+
+  switch (input.action) {
+    case 'acknowledge':
+      updated = await cases.acknowledge(reference, actor);
+      tenantText = acknowledgedNotice(updated);
+      summary = `${reference} acknowledged.`;
+      break;
+    case 'assign':
+      updated = await cases.assign(reference, input.handler, actor);
+      summary = `${reference} assigned to ${input.handler}.`;
+      break;
+    case 'respond': {
+      const compensationPence = input.compensationPence ?? input.compensation;
+      updated = await cases.respond(
+        reference,
+        {
+          decision: input.decision,
+          reasons: input.reasons,
+          remedy: input.remedy,
+          compensationPence,
+          outstandingActions: input.outstandingActions,
+          rootCause: input.rootCause,
+        },
+        actor,
+      );
+      const response = updated.responses[updated.responses.length - 1];
+      tenantText = responseNotice(updated, response, await noticeInfo(deps, updated.packId));
+      summary = `Response recorded on ${reference} (${input.decision}).`;
+      break;
+    }
+    case 'extend':
+      updated = await cases.extend(reference, { reason: input.reason, newRespondBy: input.newRespondBy }, actor);
+      tenantText = extensionNotice(updated, input.reason, await noticeInfo(deps, updated.packId));
+      summary = `${reference} extended to ${input.newRespondBy.toISOString().slice(0, 10)}.`;
+      break;
+    case 'escalate':
+      updated = await cases.escalate(
+        reference,
+        { reasons: input.reasons, onBehalf: input.onBehalf ?? actor.kind === 'staff', overrideReason: input.overrideReason },
+        actor,
+      );
+      tenantText = escalatedNotice(updated);
+      summary = `${reference} escalated to ${updated.stage}.`;
+      break;
+    case 'hold':
+      updated = await cases.hold(reference, input.reason, actor);
+      summary = `${reference} put on hold.`;
+      break;
+    case 'resume':
+      updated = await cases.resume(reference, actor);
+      summary = `${reference} resumed.`;
+      break;
+    case 'not_accepted':
+      updated = await cases.notAccepted(reference, input.reason, actor);
+      tenantText = notAcceptedNotice(updated, input.reason, await noticeInfo(deps, updated.packId));
+      summary = `${reference} marked not accepted.`;
+      break;
+    case 'close':
+      updated = await cases.close(reference, input.reason, actor);
+      summary = `${reference} closed.`;
+      break;
+    case 'restrict':
+    case 'lift_restriction': {
+      if (!deps.contacts) throw new CaseRuleError('invalid_input', 'Contact restrictions are not available on this instance.');
+      const found = await cases.get(reference);
+      if (!found) throw new CaseRuleError('not_found', `No case ${reference}.`);
+      updated = found;
+      if (input.action === 'restrict') {
+        await deps.contacts.addRestriction(found.contactId, {
+          kind: input.kind,
+          reason: input.reason,
+          detail: input.detail,
+          maxMessagesPerDay: input.maxMessagesPerDay,
+          decidedBy: actor.id,
+          reviewBy: input.reviewBy,
+        });
+        tenantText = restrictionNotice(input.reason, input.kind, input.reviewBy, await noticeInfo(deps, found.packId));
+        summary = `Restriction (${input.kind}) applied for the tenant on ${reference}, review by ${input.reviewBy.toISOString().slice(0, 10)}.`;
+      } else {
+        await deps.contacts.liftRestriction(found.contactId, input.restrictionId, input.reason, actor.id);
+        summary = `Restriction lifted for the tenant on ${reference}.`;
+      }
+      break;
+    }
+  }
+
+  let tenantNotified = false;
+  let tenantNotice: string | undefined;
+  if (tenantText) {
+    const told = await tellTenant(deps, updated, tenantText);
+    tenantNotified = told.ok;
+    tenantNotice = told.why;
+  }
+  if (deps.onCaseChanged) {
+    await deps.onCaseChanged({ action: input.action, case: updated, actor }).catch((err: Error) =>
+      deps.logger.warn({ reference, reason: err.message }, 'staff notification after action failed'),
+    );
+  }
+  return { case: updated, summary, tenantNotified, tenantNotice };
+}
