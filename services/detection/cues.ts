@@ -1,0 +1,80 @@
+// Compiles the per-language cue lexicons into one regular expression per cue kind and
+// language, so matching a message costs a few dozen regex scans.
+import { CUE_KINDS, CueKind, Lexicon } from './lexicons/types';
+import { LEXICONS } from './lexicons';
+import { foldText } from './text';
+
+type CompiledLexicon = Array<[CueKind, RegExp]>;
+
+// Messages are matched as " token token token ": words are separated by exactly one space,
+// so a space is a word boundary and `[^ ]*` is "the rest of this word". Plain (non-unicode)
+// regular expressions over that shape are several times faster than \p{L} lookarounds.
+function compileEntry(entry: string, wordBoundaries: boolean): string {
+  let body = foldText(entry).trim();
+  const anchored = body.startsWith('^');
+  if (anchored) body = body.replace(/^\^ \?/, '').replace(/^\^/, '');
+  body = body.replace(/ \$$/, '(?= $)').replace(/ \.\. /g, '(?: [^ ]+){0,3} ').replace(/~/g, '[^ ]*');
+  if (!wordBoundaries) return anchored ? `^ ?${body}` : body;
+  return anchored ? `(?<=^ )${body}` : body;
+}
+
+function compileKind(entries: string[], wordBoundaries: boolean): RegExp {
+  const body = entries.map((e) => compileEntry(e, wordBoundaries)).join('|');
+  return new RegExp(wordBoundaries ? ` (?:${body})(?= )` : `(?:${body})`);
+}
+
+function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+  const compiled: CompiledLexicon = [];
+  for (const kind of CUE_KINDS) {
+    const entries = lexicon.cues[kind];
+    if (!entries || entries.length === 0 || kind === 'negated_dissatisfaction') continue;
+    compiled.push([kind, compileKind(entries, lexicon.wordBoundaries)]);
+  }
+  return compiled;
+}
+
+const COMPILED = new Map<string, CompiledLexicon>();
+const NEGATIONS = new Map<string, RegExp>();
+for (const lexicon of Object.values(LEXICONS)) {
+  COMPILED.set(lexicon.language, compileLexicon(lexicon));
+  const negations = lexicon.cues.negated_dissatisfaction;
+  if (negations?.length) {
+    const body = negations.map((e) => compileEntry(e, lexicon.wordBoundaries)).join('|');
+    // The match keeps its leading space out of the replacement so neighbours stay separated.
+    NEGATIONS.set(lexicon.language, new RegExp(lexicon.wordBoundaries ? `(?<= )(?:${body})(?= )` : `(?:${body})`, 'g'));
+  }
+}
+
+/**
+ * Cue kinds found in `text` (folded, tokens joined by single spaces, padded with spaces),
+ * using the lexicons of `languages`. "not unhappy" and the like are taken out first so the
+ * words inside them do not count as dissatisfaction.
+ */
+export function matchCues(text: string, languages: readonly string[]): Set<CueKind> {
+  const found = new Set<CueKind>();
+  let cleaned = text;
+  for (const language of languages) {
+    const negation = NEGATIONS.get(language);
+    if (!negation) continue;
+    negation.lastIndex = 0;
+    if (negation.test(cleaned)) {
+      found.add('negated_dissatisfaction');
+      negation.lastIndex = 0;
+      cleaned = cleaned.replace(negation, ';');
+    }
+  }
+  for (const language of languages) {
+    const compiled = COMPILED.get(language);
+    if (!compiled) continue;
+    for (const [kind, pattern] of compiled) {
+      if (found.has(kind)) continue;
+      if (pattern.test(cleaned)) found.add(kind);
+    }
+  }
+  return found;
+}
+
+/** Where the lexicon of a language lives, for tests and the README. */
+export function lexiconLanguages(): string[] {
+  return [...COMPILED.keys()];
+}

@@ -1,0 +1,43 @@
+// Turns a message into everything the detector reasons about: language, tokens, cues and
+// the sparse features the classifiers see. One pass, shared by training and detection.
+import SentimentAnalyzer = require('natural/lib/natural/sentiment/SentimentAnalyzer');
+import { CueKind } from './lexicons/types';
+import { matchCues } from './cues';
+import { identifyLanguage, isSupportedLanguage } from './languageId';
+import { cueText, foldText, PorterStemmer, stem, tokenise } from './text';
+
+export interface Analysis {
+  language: string;
+  tokens: string[];
+  cues: Set<CueKind>;
+  /** AFINN sentiment (natural) for English, 0 elsewhere. */
+  sentiment: number;
+  features: string[];
+}
+
+const englishSentiment = new SentimentAnalyzer('English', PorterStemmer, 'afinn');
+
+export function analyse(text: string, languageHint?: string): Analysis {
+  const hint = languageHint?.toLowerCase();
+  const language = hint && isSupportedLanguage(hint) ? hint : identifyLanguage(text);
+  const folded = foldText(text);
+  const tokens = tokenise(folded);
+  const lexicons = language === 'en' ? ['en'] : [language, 'en'];
+  const cues = matchCues(cueText(tokens), lexicons);
+  const sentiment = language === 'en' && tokens.length ? englishSentiment.getSentiment(tokens) : 0;
+
+  const features: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    features.push(`w:${token}`, `s:${stem(token, language)}`);
+    if (i > 0) features.push(`b:${tokens[i - 1]}_${token}`);
+  }
+  for (const cue of cues) features.push(`c:${cue}`);
+  if (sentiment <= -0.2) features.push('c:negative_sentiment');
+  if (sentiment >= 0.3) features.push('c:positive_sentiment');
+  if (/\?/.test(text)) features.push('p:question_mark');
+  if (/!{2,}/.test(text)) features.push('p:exclamations');
+  const letters = text.replace(/[^A-Za-z]/g, '');
+  if (letters.length >= 8 && letters === letters.toUpperCase()) features.push('p:shouting');
+  return { language, tokens, cues, sentiment, features };
+}

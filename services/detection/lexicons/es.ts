@@ -1,0 +1,40 @@
+import type { Lexicon } from './types';
+
+const NUM = '(?:\\d+|dos|tres|cuatro|cinco|seis|varias|varios|muchas|muchos|unas)';
+
+export const es: Lexicon = {
+  language: 'es',
+  wordBoundaries: true,
+  cues: {
+    explicit_complaint: ['queja', 'quejarme', 'reclamac~', 'reclamar', '(?:poner|presentar) una (?:queja|reclamacion)', 'insatisfech~', 'no estoy (?:nada )?(?:satisfech~|content~|feliz)', 'descontent~'],
+    negative_emotion: ['inaceptable', 'vergonzoso', 'verguenza', 'absurdo', 'ridiculo', 'horrible', 'pesimo', 'fatal', 'terrible', 'furios~', 'enfadad~', 'enojad~', 'molest[oa]', 'decepcionad~', 'frustrad~', 'hart[oa]', 'cansad~ de', 'una broma', 'inutil~', 'incompetent~', 'falta de respeto', 'no es normal', 'indignad~', 'una pena'],
+    repetition_strong: ['(?:segunda|tercera|cuarta|quinta|sexta) vez', `${NUM} veces`, `(?:ya )?(?:he )?llam~ ${NUM} veces`, 'todavia (?:no|nada|nadie|sigo|espero|estoy esperando)', 'aun (?:no|nada|nadie|sigo|espero)', 'sigue (?:sin|igual|roto|rota|goteando)', 'sigo (?:esperando|sin)', 'otra vez (?:no|lo mismo|roto|se rompio)', 'de nuevo (?:no|roto)', 'ya (?:lo )?(?:reporte|avise|informe|llame|comunique)', 'cuantas veces', 'una y otra vez'],
+    repetition_weak: ['otra vez', 'de nuevo', 'todavia', 'aun', 'sigue', 'nuevamente'],
+    waiting: [`hace ${NUM} (?:semanas?|meses|mes|dias)`, 'hace (?:una|un) (?:semana|mes)', `${NUM} semanas`, 'desde hace', 'hace (?:meses|semanas|mucho tiempo|tiempo)', 'desde (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|el mes pasado|la semana pasada)', `llevo (?:${NUM}|un|una) (?:semanas?|meses|mes|dias)`, 'llevo (?:esperando|semanas|meses)', 'mucho tiempo'],
+    broken_promise: ['prometi~', 'dijeron que (?:vendrian|venian|llamarian|iban)', 'quedaron en (?:venir|llamar)', 'nadie (?:vino|ha venido|aparecio|llamo|ha llamado|respondio|contesto|arreglo|volvio)', 'no (?:vinieron|vino|aparecio|aparecieron|llamaron|llamo|contestaron|respondieron|volvieron)', 'cancelaron', 'cancelad~ (?:la cita|la visita)', 'espere (?:todo el dia|en casa|toda la manana)', 'sin respuesta', 'ninguna respuesta', 'ignora~', 'ni caso'],
+    inaction: ['nada (?:ha cambiado|se ha hecho|cambia|se hizo)', 'no (?:han hecho|hicieron|hacen) nada', 'nadie (?:hace nada|escucha|ayuda|contesta|me hace caso)', 'no se ha hecho nada'],
+    staff_conduct: ['maleducad~', 'groser[oa]', 'rude', '(?:poco|nada) profesional', 'me grito', 'me colgo', 'mintieron', 'mentir~', 'suciedad', 'ensuciaron', 'dejaron (?:todo )?(?:sucio|un desastre)'],
+    sarcasm: ['^ ?(?:genial|estupendo|perfecto|fantastico|maravilloso|gracias|que bien) (?:otra|otro|mas|de nuevo|nadie|nada|todavia|sigue)', 'gracias por nada'],
+    negated_dissatisfaction: ['no (?:me estoy quejando|es una (?:queja|reclamacion)|quiero quejarme|estoy enfadad~|estoy molest~)', 'sin prisa', 'no hay prisa', 'no es urgente', 'sin problema'],
+    compliment: ['gracias (?:por|a todos|de verdad)', 'muchas gracias', 'muchisimas gracias', 'agradec~', '(?:excelente|buen|gran) (?:trabajo|servicio)', 'muy (?:amable~|educad~|profesional|rapid~|satisfech~|content~|atent~)', 'estoy (?:muy )?(?:satisfech~|content~)', 'felicidades', 'felicit~', 'de maravilla', 'impecable', 'tan rapido'],
+    politeness: ['por favor', 'gracias', 'saludos'],
+    suggestion: ['sugeren~', 'sugiero', 'idea', 'seria (?:bueno|genial|util|mejor)', 'deberian (?:tener|anadir|poner)', 'podrian (?:anadir|poner|tener)', 'propuesta', 'propongo'],
+    question: ['como (?:puedo|hago|se)', 'cuando', 'donde', 'que (?:tengo|debo|necesito|es)', 'puedo', 'es posible', 'hay (?:algun|alguna)', 'cuanto', 'cual', 'cuales', 'informacion'],
+    chaser: ['alguna (?:novedad|noticia|actualizacion)', 'hay novedades', 'novedades', 'cuando (?:viene|vendra) (?:alguien|el tecnico|el fontanero)', 'solo queria saber', 'queria saber', 'como va', 'actualiza~'],
+    complaint_ref: ['mi (?:queja|reclamacion)', 'la (?:queja|reclamacion)', 'numero de referencia', 'referencia', 'mi caso', 'mi expediente', 'cmp ?\\d+'],
+    stage2: ['escal~', '(?:segunda|2) (?:fase|etapa)', 'revis~ (?:la|mi|el) (?:decision|respuesta|queja|caso)', 'revision', 'no acepto (?:la )?(?:respuesta|decision)', 'no estoy de acuerdo con (?:la )?(?:respuesta|decision)', 'no (?:estoy )?satisfech~ con la (?:respuesta|decision)', 'recurr~', 'apelar', 'apelacion'],
+    data_request: ['datos personales', 'mis datos', 'copia de (?:mis )?(?:datos|expediente|registros|archivo)', 'que datos', 'rgpd', 'gdpr', 'proteccion de datos', '(?:borr|elimin)~ mis datos', 'acceso a (?:mis )?datos'],
+    human: ['hablar con (?:una persona|alguien|un humano|un empleado|un agente|el encargado|un responsable|una persona real)', 'persona real', 'llamenme', 'pueden llamarme', 'que me llamen'],
+    asb: ['vecin~', 'ruido~', 'musica', 'fiesta~', 'droga~', 'trafic~', 'gritos', 'gritan', 'pelea~', 'amenaz~', 'acos~', 'ladr~', 'vandal~', 'de arriba', 'del piso de arriba', 'antisocial', 'porros', 'borrach~'],
+    repair: ['rot[oa]', 'rompio', 'averiad~', 'estropead~', 'no funciona', 'gotea', 'gotera', 'fuga de agua', 'humedad', 'moho', 'caldera', 'calentador', 'radiador~', 'calefaccion', 'grifo', 'inodoro', 'vater', 'lavabo', 'banera', 'ducha', 'ventana', 'puerta', 'cerradura', 'luz', 'bombilla', 'enchufe', 'techo', 'tejado', 'atascad~', 'arregl~', 'repar~', 'cambiar', 'ascensor', 'portero'],
+    request: ['pueden (?:enviar|mandar|venir|arreglar|revisar)', 'puede alguien (?:venir|ver|arreglar)', 'por favor (?:envien|vengan|arreglen|manden)', 'necesito (?:un fontanero|un electricista|una reparacion|que alguien|que vengan)', 'quiero (?:reportar|informar|avisar|comunicar)', 'quisiera (?:reportar|informar|pedir)', 'me gustaria (?:reportar|informar)'],
+    legal: ['abogad~', 'tribunal', 'juzgado', 'demanda~', 'accion(?:es)? legal(?:es)?', 'defensor', 'ombudsman', 'concejal', 'diputado'],
+    abusive: ['mierda', 'joder', 'jodid~', 'gilipollas', 'cabron~', 'idiota~', 'imbecil~', 'estupid~', 'puta', 'cono', 'hijo de puta', 'capull~'],
+    hazard_gas: ['olor a gas', 'huele a gas', 'fuga de gas', 'escape de gas', 'sale gas'],
+    hazard_co: ['monoxido de carbono', 'monoxido', 'detector de (?:co|monoxido)', 'alarma de (?:co|monoxido)'],
+    hazard_flood: ['inunda~', 'agua (?:cayendo|entrando|saliendo|chorreando) (?:del techo|por el techo|por todas partes|por la pared)', 'cae agua del techo', 'tuberia (?:rota|reventada|revento)', 'revento (?:una|la) tuberia', 'agua por todas partes', 'techo (?:se cayo|cayendo|se esta cayendo)'],
+    hazard_electric: ['cables (?:pelados|expuestos|al aire|sueltos)', 'chispa~', 'descarga electrica', 'me dio (?:la )?corriente', 'calambre', 'enchufe (?:quemado|echando humo|derretido|ardiendo)', 'olor a quemado', 'humo', 'fuego', 'incendio'],
+    no_heat_water: ['sin (?:calefaccion|agua caliente|agua|gas)', 'no (?:tenemos|tengo|hay) (?:calefaccion|agua caliente|agua)', 'calefaccion (?:no funciona|rota)', 'caldera (?:no funciona|rota|averiada)', 'frio', 'helad~', 'congel~'],
+    vulnerable: ['bebe', 'recien nacid~', 'nin[oa]s?', 'ancian[oa]s?', 'persona mayor', 'jubilad~', 'discapacita~', 'silla de ruedas', 'embarazada', 'enferm~', 'cancer', 'asma', 'hospital', 'abuel~'],
+  },
+};

@@ -1,0 +1,40 @@
+import type { Lexicon } from './types';
+
+const NUM = '(?:\\d+|deux|trois|quatre|cinq|six|plusieurs|de nombreuses|beaucoup de)';
+
+export const fr: Lexicon = {
+  language: 'fr',
+  wordBoundaries: true,
+  cues: {
+    explicit_complaint: ['plainte', 'reclamation', 'me plaindre', '(?:deposer|faire) (?:une )?(?:plainte|reclamation)', 'mecontent~', 'insatisfait~', 'pas (?:du tout )?(?:satisfait~|content~)'],
+    negative_emotion: ['inacceptable', 'honteu~', 'une honte', 'scandaleu~', 'absurde', 'ridicule', 'horrible', 'affreu~', 'nul', 'nulle', 'lamentable', 'furieu~', 'enerve~', 'en colere', 'decu~', 'decevant', 'frustre~', 'marre', 'ras le bol', 'fatigue~ de', 'une blague', 'inutile~', 'incompetent~', 'pas normal', 'manque de respect', 'inadmissible'],
+    repetition_strong: ['(?:deuxieme|troisieme|quatrieme|cinquieme|enieme) fois', `${NUM} fois`, `(?:j'ai )?(?:deja )?appele ${NUM}`, 'toujours (?:pas|rien|personne|en attente|le meme|casse|en panne)', 'encore (?:une fois|rien|personne|en panne|casse)', 'deja (?:signale|appele|prevenu|informe)', 'combien de fois', 'a chaque fois'],
+    repetition_weak: ['encore', 'toujours', 'de nouveau', 'a nouveau'],
+    waiting: [`depuis ${NUM} (?:semaines?|mois|jours|ans)`, 'depuis (?:une|un) (?:semaine|mois)', 'depuis (?:des semaines|des mois|longtemps|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|le mois dernier|la semaine derniere)', `${NUM} semaines`, "j'attends depuis", 'attends (?:toujours|depuis|encore)', `ca fait (?:${NUM}|des) (?:semaines|mois|jours)`, 'ca fait longtemps'],
+    broken_promise: ['promi~', "ils? (?:ont|m'ont) dit qu'ils? (?:viendrai~|appellerai~)", 'devai~ (?:venir|passer|appeler|rappeler)', "personne (?:n'est venu|n'est passe|n'a appele|n'a rappele|n'a repondu|n'a repare)", "(?:n'est|ne sont) (?:jamais |pas )?(?:venu~|passe~)", "(?:n'a|n'ont) (?:jamais |pas )?(?:appele|rappele|repondu)", 'annule~ (?:le |mon )?(?:rendez vous|rdv|passage|intervention)', 'rendez vous annule', "j'ai attendu (?:toute la journee|chez moi|pour rien)", 'pour rien', 'sans reponse', 'aucune reponse', 'ignor~'],
+    inaction: ["rien (?:n'a change|n'a ete fait|ne change|ne bouge)", "vous (?:n'avez|ne faites) rien", "personne (?:ne fait rien|n'ecoute|n'aide|ne repond|ne decroche)", 'rien fait', 'rien ne bouge'],
+    staff_conduct: ['impoli~', 'grossier~', 'malpoli~', '(?:pas|peu) professionnel', 'crie dessus', 'a crie', 'raccroche au nez', 'menti', 'menteur~', 'salete', 'laisse~ (?:un )?(?:bazar|desordre|sale)'],
+    sarcasm: ['^ ?(?:genial|super|parfait|bravo|merci|formidable|magnifique) (?:encore|une autre|toujours|personne|rien)', 'merci pour rien'],
+    negated_dissatisfaction: ['je ne me plains pas', 'ne me plains pas', "ce n'est pas une (?:plainte|reclamation)", 'pas une plainte', 'pas de plainte', 'pas presse', 'pas urgent', "rien d'urgent", 'pas de souci', 'sans probleme'],
+    compliment: ['merci (?:beaucoup|pour|a|infiniment|mille fois|encore)', 'je (?:vous )?remercie', 'remerci~', '(?:excellent|bon|super) (?:travail|service)', 'tres (?:gentil~|aimable~|poli~|professionnel~|rapide~|satisfait~|content~|efficace~)', 'je suis (?:tres )?(?:satisfait~|content~|ravi~)', 'bravo', 'felicit~', 'impeccable', 'parfait'],
+    politeness: ["s'il vous plait", 'svp', 'merci', 'cordialement'],
+    suggestion: ['suggest~', 'suggere', 'idee', 'ce serait (?:bien|bon|utile|mieux|pratique)', 'serait (?:bien|utile|pratique)', 'vous devriez', 'pourriez vous (?:ajouter|mettre|proposer)', 'proposition', 'je propose'],
+    question: ['comment (?:puis je|faire|je)', 'quand', 'ou (?:puis|est|dois)', 'quel~', 'combien', 'est ce que', 'puis je', 'est il possible', 'y a t il', 'informations?'],
+    chaser: ['des nouvelles', 'du nouveau', 'quand (?:va|vont|viendra|viendront)', "quelqu'un (?:va|viendra) venir", 'je voulais savoir', 'ou en est', 'mise a jour', 'suivi'],
+    complaint_ref: ['ma (?:plainte|reclamation)', '(?:la|une) (?:plainte|reclamation)', 'numero de (?:reference|dossier)', 'reference', 'mon dossier', 'cmp ?\\d+'],
+    stage2: ['escalad~', 'faire remonter', '(?:deuxieme|2e|seconde) etape', 'etape (?:2|deux)', 'reexamin~', 'revoir (?:la|ma) (?:decision|reponse|plainte)', 'revision', "je n'accepte pas (?:la )?(?:reponse|decision)", "pas d'accord avec (?:la )?(?:reponse|decision)", 'pas satisfait~ de la (?:reponse|decision)', 'contest~', 'faire appel', 'recours'],
+    data_request: ['donnees personnelles', 'mes donnees', 'copie de (?:mes )?(?:donnees|dossier|informations)', 'quelles donnees', 'rgpd', 'gdpr', 'protection des donnees', 'supprim~ mes donnees', 'acces a mes donnees'],
+    human: ["parler (?:a|avec) (?:une personne|quelqu'un|un humain|un conseiller|un responsable|un agent|une vraie personne|un etre humain)", 'vraie personne', 'etre humain', 'appelez moi', 'rappelez moi', 'me rappeler'],
+    asb: ['voisin~', 'bruit~', 'musique', 'fete~', 'soiree~', 'drogue~', 'trafic', 'dealer~', 'cris', 'crient', 'bagarre~', 'menac~', 'harcel~', 'aboi~', 'vandal~', "d'en haut", 'du dessus', 'au dessus', 'anti ?social', 'tapage', 'squat~'],
+    repair: ['casse~', 'en panne', 'ne marche (?:pas|plus)', 'ne fonctionne (?:pas|plus)', 'fuit', 'fuite', 'goutte', 'humidite', 'moisissure~', 'chaudiere', 'radiateur~', 'chauffage', 'robinet', 'toilette~', 'wc', 'evier', 'lavabo', 'douche', 'baignoire', 'fenetre~', 'porte', 'serrure', 'lumiere', 'ampoule', 'prise', 'plafond', 'toit', 'bouche~', 'repar~', 'remplac~', 'ascenseur', 'interphone'],
+    request: ['pouvez vous (?:envoyer|venir|reparer|verifier|passer)', "quelqu'un peut (?:venir|passer|reparer)", "(?:envoyer|envoyez) quelqu'un", "besoin (?:d'un plombier|d'un electricien|d'une reparation|de quelqu'un)", 'je voudrais (?:signaler|declarer|prendre rendez vous)', 'je veux signaler', 'je signale', 'signaler'],
+    legal: ['avocat~', 'tribunal', 'justice', 'porter plainte', 'poursuite~', 'action en justice', 'juridique', 'mediateur', 'ombudsman', 'conseiller municipal', 'depute'],
+    abusive: ['putain', 'merde', 'connard~', 'connasse', 'salaud~', 'encule~', 'idiot~', 'abruti~', 'ta gueule', 'fils de pute', 'batard~'],
+    hazard_gas: ['odeur de gaz', 'sent le gaz', 'fuite de gaz', 'ca sent le gaz'],
+    hazard_co: ['monoxyde de carbone', 'monoxyde', 'detecteur de (?:co|monoxyde)', 'alarme (?:co|monoxyde)'],
+    hazard_flood: ['inond~', "(?:de l'eau|l'eau) (?:coule|tombe|entre|fuit|ruisselle) (?:du plafond|par le plafond|partout|dans)", 'eau partout', 'tuyau (?:a eclate|eclate|perce)', 'degats? des eaux', "plafond (?:s'effondre|tombe|effondre)"],
+    hazard_electric: ['fils (?:denudes|apparents|a nu|qui pendent)', 'etincelle~', 'decharge electrique', '(?:pris|prend) (?:une )?(?:decharge|jus)', 'electrocut~', 'prise (?:brule|fume|fondue|qui fume|grille)', 'odeur de brule', 'fumee', 'feu', 'incendie'],
+    no_heat_water: ["(?:pas|plus) (?:de|d') ?(?:chauffage|eau chaude|eau|gaz)", "(?:pas|plus) d'eau(?: chaude)?", 'sans (?:chauffage|eau chaude|eau)', 'chauffage (?:ne marche pas|en panne|ne fonctionne pas)', 'chaudiere (?:en panne|ne marche pas)', 'froid', 'on gele', 'glacial'],
+    vulnerable: ['bebe~', 'nourrisson', 'nouveau ne', 'enfant~', 'personne agee', 'agee?s?', 'retraite~', 'handicap~', 'fauteuil roulant', 'enceinte', 'malade~', 'cancer', 'asthm~', 'hopital', 'grand mere', 'grand pere'],
+  },
+};

@@ -1,0 +1,40 @@
+import type { Lexicon } from './types';
+
+const NUM = '(?:\\d+|du|dvi|tris|keturis|keturias|penkis|penkias|kelis|kelias|daug)';
+
+export const lt: Lexicon = {
+  language: 'lt',
+  wordBoundaries: true,
+  cues: {
+    explicit_complaint: ['skund~', 'skundzi~', 'nepatenkint~', 'nesu patenkint~', 'pretenzij~'],
+    negative_emotion: ['nepriimtina', 'geda', 'siaubinga', 'baisu', 'baisiai', 'pasipiktin~', 'piktas', 'pikta', 'nusivyl~', 'nusibodo', 'atsibodo', 'man jau gana', 'juokinga', 'apgailetin~', 'beviltisk~', 'nervina', 'isiutes', 'tycioj~', 'nenormalu', 'nesamone'],
+    repetition_strong: ['(?:antra|trecia|ketvirta|penkta|sesta) karta', `(?:jau )?${NUM} kartus`, 'vis dar (?:ne|niekas|nieko|laukiu)', 'vel (?:ne|niekas|nieko|sugedo|tas pats)', `skambinau (?:jau )?${NUM} kartus`, 'jau (?:pranesiau|skambinau|rasiau)', 'kiek kartu', 'nuolat'],
+    repetition_weak: ['vel', 'vis dar', 'dar karta', 'vis'],
+    waiting: [`jau ${NUM} (?:savait~|menes~|dien~)`, `${NUM} (?:savaites|savaiciu|menesius|menesiu)`, 'laukiu (?:jau )?(?:\\d+|kelias|kelis|dvi|tris|menesi|savaite|nuo)', 'nuo (?:sausio|vasario|kovo|balandzio|geguzes|birzelio|liepos|rugpjucio|rugsejo|spalio|lapkricio|gruodzio|praejusio)', 'savaitemis', 'menesiais', 'ilga laika'],
+    broken_promise: ['zadej~', 'pazad~', 'niekas (?:neatejo|nepaskambino|neatsake|nesutaise|neatvyko)', 'neatejo', 'nepasirode', 'nepaskambino', 'neatvyko', 'atsauk~ (?:vizita|remonta)', 'laukiau (?:visa diena|namie|veltui)', 'veltui', 'jokio atsakymo', 'be atsakymo', 'ignoruo~'],
+    inaction: ['niekas nieko nedaro', 'nieko nepadaryta', 'niekas nepasikeite', 'nieko nepasikeite', 'niekas (?:neklauso|nepadeda|neatsiliepia)', 'nieko nedar~', 'nieko nepadarete'],
+    staff_conduct: ['nemandag~', 'grubus', 'grubiai', 'neprofesional~', 'rek~ ant manes', 'melavo', 'meluoja', 'paliko (?:netvarka|purvo|siuksliu)', 'purvin~'],
+    sarcasm: ['^ ?(?:puiku|nuostabu|super|aciu) (?:dar|vel|niekas|nieko)', 'aciu uz nieka'],
+    negated_dissatisfaction: ['nesiskundziu', 'tai ne skundas', 'nenoriu skustis', 'neskubu', 'neskubama', 'jokiu problemu', 'ne skubu', 'neskubiai'],
+    compliment: ['labai aciu', 'aciu (?:uz|labai|jums)', 'dekoju', 'puikiai', 'puikus darbas', 'labai patenkint~', 'esu patenkint~', 'labai (?:mandag~|malon~|greitai|profesional~|paslaug~)', 'saunu', 'saunuoliai', 'geras darbas'],
+    politeness: ['prasau', 'aciu', 'dekoju'],
+    suggestion: ['siulym~', 'siulau', 'pasiulym~', 'ideja', 'butu (?:gerai|puiku|naudinga)', 'galetumete (?:prideti|ideti)', 'reiketu'],
+    question: ['kaip (?:galiu|gauti|pateikti|ilgai)', 'kada', 'kur', 'ar (?:galiu|galima|yra|turiu|reikia)', 'kiek', 'kokie', 'kokia', 'informacij~'],
+    chaser: ['ar yra (?:kokiu )?naujien~', 'kokiu naujienu', 'naujien~', 'kada (?:kas nors )?ateis', 'pasiteirauti', 'teiraujuosi'],
+    complaint_ref: ['mano skund~', 'skundo (?:numer~|nr)', 'bylos (?:numer~|nr)', 'cmp ?\\d+', 'mano byl~'],
+    stage2: ['eskal~', 'antr~ etap~', 'perziure~ (?:skund~|sprendim~)', 'perziuret~', 'nesutinku su (?:atsakymu|sprendimu)', 'nepriimu (?:atsakymo|sprendimo)', 'nepatenkint~ (?:atsakymu|sprendimu)', 'apskust~', 'apeliac~'],
+    data_request: ['asmens duomen~', 'mano duomen~', 'duomenu kopij~', 'bylos kopij~', 'kokius duomenis', 'bdar', 'gdpr', 'duomenu apsaug~', 'istrinkite mano duomenis'],
+    human: ['(?:pa)?kalbeti su (?:zmogumi|darbuotoju|vadybininku|konsultantu|kuo nors|asmeniu)', 'tikras zmogus', 'tikru zmogumi', 'paskambinkite man', 'perskambinkite'],
+    asb: ['kaimyn~', 'triuksm~', 'garsi muzika', 'garsiai', 'muzik~', 'vakarel~', 'narkotik~', 'prekiauja', 'rek~', 'mustyn~', 'grasin~', 'priekabiauj~', 'loja', 'vandal~', 'is virsaus', 'virs manes', 'girt~'],
+    repair: ['sugedo', 'sugedes', 'sugedusi', 'neveikia', 'nebeveikia', 'teka', 'varva', 'pratekej~', 'dregm~', 'pelesi~', 'katil~', 'radiator~', 'sildym~', 'siltas vanduo', 'kran~', 'tualet~', 'unitaz~', 'kriaukl~', 'dus~', 'lang~', 'dur~', 'spyn~', 'sviesa', 'lempa', 'lizd~', 'lubos', 'stogas', 'uzsikims~', 'remont~', 'sutaisyt~', 'pataisyt~', 'pakeist~', 'liftas'],
+    request: ['ar galite (?:atsiusti|ateiti|sutaisyti|patikrinti)', 'ar gali kas nors (?:ateiti|sutaisyti)', 'prasau (?:atsiusti|sutaisyti|ateiti)', 'reikia (?:santechniko|elektriko|remonto|sutaisyti|kad kas nors)', 'noriu pranesti', 'noreciau pranesti', 'pranesu'],
+    legal: ['advokat~', 'teisinink~', 'teism~', 'ieskin~', 'ombudsmen~', 'seimo nar~', 'tarybos nar~'],
+    abusive: ['idiot~', 'durn~', 'kvail~', 'bybis', 'blet', 'bled', 'nachui', 'pyder~', 'asilai'],
+    hazard_gas: ['duju kvap~', 'kvepia dujomis', 'dvokia dujomis', 'duju nutekej~', 'nuteka dujos', 'jauciu dujas', 'dujos'],
+    hazard_co: ['anglies monoksid~', 'smalk~', 'monoksid~', 'co (?:daviklis|jutiklis)'],
+    hazard_flood: ['uzlie~', 'uzliej~', 'potvyn~', 'vanduo (?:bega|teka|liejasi|varva) (?:is lubu|per lubas|visur)', 'truko vamzdis', 'trukes vamzdis', 'sprogo vamzdis', 'vanduo visur', 'lubos (?:griuva|ikrito)'],
+    hazard_electric: ['pliki laidai', 'kabantys laidai', 'atvir~ laid~', 'kibirkst~', 'nutrenke', 'elektros smug~', 'lizdas (?:dega|ruksta|kaista|lydosi)', 'degesiu kvapas', 'dumai', 'gaisras', 'dega'],
+    no_heat_water: ['nera (?:sildymo|silto vandens|karsto vandens|vandens|siltumos)', 'be (?:sildymo|silto vandens|karsto vandens|vandens)', 'sildymas neveikia', 'katilas neveikia', 'salta', 'salam'],
+    vulnerable: ['kudik~', 'vaik~', 'naujagim~', 'pagyven~', 'senyv~', 'pensinink~', 'neigal~', 'invalid~', 'vezimel~', 'nescia', 'serg~', 'liga', 'vezys', 'astm~', 'ligonin~', 'mociut~', 'senel~'],
+  },
+};

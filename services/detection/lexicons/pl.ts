@@ -1,0 +1,40 @@
+import type { Lexicon } from './types';
+
+const NUM = '(?:\\d+|dwa|dwie|trzy|cztery|piec|szesc|kilka|kilkanascie|wiele|sto)';
+
+export const pl: Lexicon = {
+  language: 'pl',
+  wordBoundaries: true,
+  cues: {
+    explicit_complaint: ['skarg~', 'reklamac~', 'poskarz~', 'skarze sie', 'nie jestem zadowolon~', 'niezadowolon~', 'zloz~ skarge', 'chce zlozyc'],
+    negative_emotion: ['skandal~', 'wstyd', 'zenad~', 'zenujac~', 'nie do przyjecia', 'niedopuszczaln~', 'okropn~', 'fataln~', 'beznadziejn~', 'wsciekl~', 'zdenerwowan~', 'rozczarowan~', 'mam (?:juz )?dosc', 'dosyc tego', 'zalosn~', 'kpina', 'frustruj~', 'sfrustrowan~', 'nikogo to nie obchodzi', 'nikt sie nie przejmuje', 'masakra', 'porazka', 'tragedia', 'tragiczn~'],
+    repetition_strong: ['(?:drugi|trzeci|czwarty|piaty|kolejny|szosty) raz', 'po raz (?:drugi|trzeci|czwarty|piaty|kolejny|enty)', `${NUM} razy`, 'ciagle (?:nie|nic|nikt|czekam|to samo|cieknie|zepsut~)', 'nadal (?:nie|nic|nikt|czekam|cieknie|zepsut~)', 'wciaz (?:nie|nic|nikt|czekam|cieknie|zepsut~)', 'znowu (?:nie|nic|nikt|to samo|zepsut~|cieknie)', `dzwonil~ (?:juz )?${NUM} razy`, 'juz (?:zglaszal~|dzwonil~|pisal~|informowal~)', 'zglaszal~ (?:juz|to|wielokrotnie|kilka)', 'wielokrotnie', 'ile razy', 'w kolko', 'ciagle dzwonie'],
+    repetition_weak: ['ciagle', 'nadal', 'wciaz', 'znowu', 'znow', 'jeszcze raz', 'ponownie'],
+    waiting: [`od (?:${NUM}|dwoch|trzech|czterech|pieciu|kilku|wielu|tygodnia|tygodni|miesiaca|miesiecy|roku|dawna|dluzszego czasu|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrzesnia|pazdziernika|listopada|grudnia)`, 'czekam (?:juz )?(?:od|\\d+)', `${NUM} (?:tygodni|tygodnie|miesiecy|miesiace)`, 'tygodniami', 'miesiacami', 'czeka~ (?:juz )?(?:tydzien|miesiac|tygodnie|miesiace)'],
+    broken_promise: ['obieca~', 'mial~ (?:przyjsc|przyjechac|zadzwonic|naprawic|oddzwonic)', 'nikt nie (?:przyszedl|przyjechal|zadzwonil|oddzwonil|przyszla|naprawil|odpowiedzial|odpisal|pojawil)', 'nie (?:przyszedl|przyjechal|przyszli|zadzwonil|oddzwonil|oddzwonili|pojawil~)', 'odwola~ (?:wizyte|termin|naprawe)', 'czekal~ (?:caly dzien|w domu|na prozno)', 'na prozno', 'bez odpowiedzi', 'brak odpowiedzi', 'zadnej odpowiedzi', 'ignoruj~', 'zignorowa~', 'nikt sie nie odezwal', 'nikt nie odpowiada'],
+    inaction: ['nic (?:sie )?nie (?:zmienilo|zrobiono|zrobil~|dzieje|robi~)', 'nic nie zostalo zrobione', 'nikt nic nie (?:robi|zrobil)', 'nikt nie (?:slucha|reaguje|pomaga|odbiera)', 'zero reakcji', 'brak reakcji', 'brak kontaktu'],
+    staff_conduct: ['niegrzeczn~', 'nieuprzejm~', 'chamsk~', 'nieprofesjonaln~', 'krzycza~ na mnie', 'nakrzycza~', 'rozlaczyl~', 'oklama~', 'klamal~', 'zostawil~ (?:balagan|syf|brud)', 'balagan', 'nabrudzil~'],
+    sarcasm: ['^ ?(?:swietnie|super|wspaniale|brawo|pieknie|dzieki) (?:kolejny|kolejna|znowu|jeszcze|nikt|nic)', 'dzieki za nic', 'dziekuje za nic'],
+    negated_dissatisfaction: ['nie (?:narzekam|skarze sie|jestem niezadowolon~|jestem zly|jestem zla)', 'to nie (?:jest )?skarga', 'nie chce (?:skladac )?skargi', 'nie ma pospiechu', 'bez pospiechu', 'nic pilnego', 'bez problemu'],
+    compliment: ['dziekuje (?:bardzo|za|serdecznie)', 'dzieki za', 'bardzo dziekuje', 'swietn~ (?:robota|praca|obsluga)', 'dobra robota', 'wspanial~', 'jestem (?:bardzo )?zadowolon~', 'bardzo (?:mil~|uprzejm~|pomocn~|profesjonaln~|szybko)', 'podziekowania', 'pochwal~', 'polecam', 'brawo dla', 'serdeczne podziekowania'],
+    politeness: ['prosze', 'dziekuje', 'dzieki', 'pozdrawiam'],
+    suggestion: ['sugest~', 'sugeruj~', 'propon~', 'pomysl', 'byloby (?:dobrze|fajnie|milo|lepiej)', 'dobrze byloby', 'moglibyscie (?:dodac|wprowadzic|zrobic)', 'warto by', 'opinia'],
+    question: ['jak (?:moge|mam|dlugo|sie|zlozyc)', 'kiedy', 'gdzie', 'czy (?:moge|mozna|jest|sa|musze|ktos)', 'co (?:mam|musze|zrobic)', 'ile', 'jakie', 'ktor~', 'informacj~'],
+    chaser: ['jakies (?:wiesci|informacje|nowosci)', 'czy cos wiadomo', 'co z (?:moja|moim|naprawa|zgloszeniem)', 'chcial~ (?:zapytac|sie dowiedziec)', 'kiedy ktos przyjdzie', 'aktualizacj~', 'postep~', 'czy jest cos nowego'],
+    complaint_ref: ['moj~ skarg~', '(?:ta|tej|w sprawie) skarg~', 'numer (?:sprawy|skargi|referencyjny)', 'cmp ?\\d+', 'moja sprawa', 'mojej sprawy', 'mojej skargi'],
+    stage2: ['eskal~', 'etap (?:2|drugi)', 'drugi etap', 'odwola~ sie', 'odwolanie', 'ponown~ rozpatrz~', 'nie akceptuje (?:odpowiedzi|decyzji)', 'nie zgadzam sie z (?:odpowiedzia|decyzja)', 'nie jestem zadowolon~ z (?:odpowiedzi|decyzji|rozpatrzenia)', 'przegl~ (?:skargi|decyzji)', 'rzecznik~'],
+    data_request: ['dane osobowe', 'danych osobowych', 'moich danych', 'kopi~ (?:moich )?(?:danych|dokumentow|akt|notatek)', 'jakie dane', 'rodo', 'gdpr', 'dostep do (?:moich )?danych', 'usun~ moje dane', 'informacje (?:o mnie|ktore (?:macie|przechowujecie))'],
+    human: ['rozmaw~ z (?:czlowiekiem|osoba|kims|konsultant~|pracownikiem|kierownikiem|doradca)', 'porozmawiac z', 'prawdziw~ (?:osoba|czlowiek~)', 'zadzwoncie do mnie', 'prosze (?:o telefon|zadzwonic)', 'oddzwoncie', 'prosze oddzwonic', 'nie z botem', 'zywym czlowiekiem'],
+    asb: ['sasiad~', 'sasiedz~', 'halas~', 'glosn~ muzyk~', 'muzyk~', 'impreza', 'imprez~', 'krzyk~', 'narkotyk~', 'diler~', 'pijan~', 'awantur~', 'grozi~', 'nekan~', 'zastrasz~', 'szczek~', 'wandal~', 'graffiti', 'z gory', 'nad nami', 'trawk~', 'marihuan~', 'antyspoleczn~', 'bojk~'],
+    repair: ['zepsut~', 'zepsul~', 'nie dziala', 'nie dzialaja', 'przecieka', 'cieknie', 'przeciek', 'wilgoc', 'plesn', 'grzyb', 'kaloryfer~', 'ogrzewanie', 'piec', 'bojler', 'boiler', 'kran', 'toalet~', 'ubikacj~', 'zlew', 'prysznic', 'okn~', 'drzwi', 'zamek', 'swiatlo', 'oswietlenie', 'gniazdk~', 'sufit', 'dach', 'rynn~', 'zatkan~', 'napraw~', 'wymien~', 'pekniet~', 'winda', 'domofon', 'zarowk~'],
+    request: ['czy (?:ktos|moglby ktos|mozecie|moga panstwo) (?:przyjsc|przyjechac|naprawic|sprawdzic|zobaczyc|przyslac)', 'prosze (?:przyslac|naprawic|o naprawe|kogos|przyjsc|o wizyte)', 'potrzebuje (?:naprawy|hydraulika|elektryka|kogos)', 'chce zglosic', 'chcial~ zglosic', 'zglaszam', 'zgloszenie'],
+    legal: ['prawnik~', 'adwokat~', 'sad', 'sadu', 'sadzie', 'pozew', 'pozw~', 'kroki prawne', 'rzecznik~', 'ombudsman', 'radny', 'posel'],
+    abusive: ['kurw~', 'chuj~', 'pierdol~', 'jeb~', 'debil~', 'idiot~', 'skurwysyn~', 'spierdal~'],
+    hazard_gas: ['gaz (?:sie )?ulatnia', 'ulatnia sie gaz', 'czuc gaz', 'czuje gaz', 'zapach gazu', 'smierdzi gazem', 'wyciek gazu', 'gaz ucieka', 'czuc gazem'],
+    hazard_co: ['czad~', 'tlenek wegla', 'tlenku wegla', 'czujnik (?:co|tlenku)'],
+    hazard_flood: ['zalan~', 'zalewa', 'powodz', 'woda (?:leje|cieknie|kapie|plynie|sie leje) (?:sie )?(?:z sufitu|przez sufit|wszedzie|po scianie)', 'pekla rura', 'pekniet~ rur~', 'rura pekla', 'woda wszedzie', 'sufit (?:sie )?(?:zawalil|wali|spada)'],
+    hazard_electric: ['odsloniet~ (?:przewod~|kabl~)', 'gole przewody', 'iskr~', 'porazi~', 'porazenie', 'kopnal mnie prad', 'gniazdko (?:sie )?(?:pali|dymi|topi|iskrzy)', 'swad', 'zapach spalenizny', 'dym z', 'pali sie', 'pozar'],
+    no_heat_water: ['brak (?:ogrzewania|cieplej wody|wody|ciepla)', 'nie ma (?:ogrzewania|cieplej wody|wody|ciepla)', 'bez (?:ogrzewania|cieplej wody|wody)', 'ogrzewanie nie dziala', 'piec nie dziala', 'zimno', 'zimna woda', 'marzniemy', 'lodowato'],
+    vulnerable: ['niemowl~', 'dziecko', 'dzieci', 'dzieckiem', 'malutk~', 'starsz~ (?:osoba|pani|pan|mama|tata|matka|ojciec)', 'emeryt~', 'niepelnospraw~', 'wozek inwalidzki', 'w ciazy', 'ciaz~', 'chor~', 'rak', 'astm~', 'babci~', 'dziadek', 'dziadk~', 'szpital~', 'noworod~', 'maluch~', 'schorowan~'],
+  },
+};

@@ -1,0 +1,40 @@
+import type { Lexicon } from './types';
+
+const NUM = '(?:\\d+|duas|dois|tres|quatro|cinco|seis|varias|varios|muitas|muitos|umas)';
+
+export const pt: Lexicon = {
+  language: 'pt',
+  wordBoundaries: true,
+  cues: {
+    explicit_complaint: ['reclama~', 'queixa', 'queixar', 'insatisfeit~', 'nao estou (?:nada )?(?:satisfeit~|content~|feliz)', 'descontente'],
+    negative_emotion: ['inaceitavel', 'vergonh~', 'absurdo', 'ridiculo', 'horrivel', 'pessimo', 'terrivel', 'furios~', 'irritad~', 'chatead~', 'desapontad~', 'decepcionad~', 'frustrad~', 'fart[oa]', 'cansad~ de', 'uma piada', 'inutil', 'incompetent~', 'nao e normal', 'falta de respeito', 'um absurdo', 'uma vergonha'],
+    repetition_strong: ['(?:segunda|terceira|quarta|quinta|sexta) vez', `${NUM} vezes`, `ja liguei ${NUM}`, 'ainda (?:nao|nada|ninguem|estou a esperar|estou esperando|espero|sem)', 'continua (?:sem|a pingar|avariad~|estragad~|igual)', 'outra vez (?:nao|o mesmo|avariou)', 'de novo (?:nao|avariou)', 'ja (?:reportei|avisei|informei|reclamei|liguei|comuniquei)', 'quantas vezes', 'sempre a mesma'],
+    repetition_weak: ['outra vez', 'de novo', 'ainda', 'novamente', 'continua'],
+    waiting: [`ha ${NUM} (?:semanas?|meses|mes|dias)`, 'ha (?:uma|um) (?:semana|mes)', `${NUM} semanas`, 'ha (?:meses|semanas|muito tempo)', 'desde (?:janeiro|fevereiro|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|o mes passado|a semana passada)', 'estou (?:a esperar|esperando) (?:ha|desde)', 'a espera ha', 'muito tempo'],
+    broken_promise: ['promet~', 'disseram que (?:vinham|viriam|ligavam|iam)', 'ficaram de (?:vir|ligar|resolver)', 'ninguem (?:veio|apareceu|ligou|respondeu|resolveu|voltou)', 'nao (?:vieram|veio|apareceu|apareceram|ligaram|ligou|responderam|voltaram)', 'cancelaram', 'cancelad~ (?:a visita|a marcacao)', 'esperei (?:o dia todo|em casa|a manha toda)', 'sem resposta', 'nenhuma resposta', 'ignora~'],
+    inaction: ['nada (?:foi feito|mudou|se resolveu|acontece)', 'nao (?:fizeram|fazem|fazer) nada', 'ninguem (?:faz nada|ouve|ajuda|atende|quer saber)', 'ninguem atende'],
+    staff_conduct: ['mal educad~', 'malcriad~', 'rude', 'grosseir~', '(?:nao|pouco) profissional', 'gritou comigo', 'desligou (?:o telefone|a chamada)', 'mentiram', 'mentir~', 'sujidade', 'sujou', 'deixaram (?:tudo )?(?:sujo|uma confusao)'],
+    sarcasm: ['^ ?(?:otimo|excelente|maravilha|perfeito|fantastico|obrigad[oa]) (?:mais|outra|de novo|ninguem|nada|ainda)', 'obrigad[oa] por nada'],
+    negated_dissatisfaction: ['nao (?:estou a reclamar|estou reclamando|e uma (?:reclamacao|queixa)|quero reclamar|estou zangad~|estou chatead~)', 'sem pressa', 'nao ha pressa', 'nao e urgente', 'sem problema'],
+    compliment: ['obrigad[oa] (?:pela|pelo|por|mesmo|a todos)', 'muito obrigad[oa]', 'muitissimo obrigad[oa]', 'agradec~', '(?:excelente|otimo|bom) (?:trabalho|servico)', 'muito (?:simpatic~|educad~|profissional|rapid~|satisfeit~|content~|prestavel)', 'estou (?:muito )?(?:satisfeit~|content~)', 'parabens', 'impecavel', 'cinco estrelas', 'adorei'],
+    politeness: ['por favor', 'obrigad[oa]', 'cumprimentos'],
+    suggestion: ['sugest~', 'sugiro', 'ideia', 'seria (?:bom|otimo|util|melhor)', 'deviam (?:ter|adicionar|colocar)', 'poderiam (?:adicionar|colocar|ter)', 'proposta'],
+    question: ['como (?:posso|faco|se|e que)', 'quando', 'onde', 'o que (?:devo|preciso|e)', 'posso', 'e possivel', 'ha (?:alguma|algum)', 'quanto', 'qual', 'quais', 'informac~'],
+    chaser: ['alguma (?:novidade|noticia|atualizacao)', 'ha novidades', 'novidades', 'quando (?:vem|e que vem) (?:alguem|o tecnico|o canalizador)', 'so queria saber', 'ponto de situacao', 'atualiza~'],
+    complaint_ref: ['minha (?:reclamacao|queixa)', '(?:da|a) (?:reclamacao|queixa)', 'numero de referencia', 'referencia', 'meu processo', 'o meu caso', 'cmp ?\\d+'],
+    stage2: ['escal~', '(?:segunda|2) (?:fase|etapa)', 'reaval~', 'rever (?:a|o) (?:decisao|resposta|caso|reclamacao)', 'revis~', 'nao aceito (?:a )?(?:resposta|decisao)', 'discordo (?:da|com a) (?:resposta|decisao)', 'nao (?:estou )?satisfeit~ com a (?:resposta|decisao)', 'recorr~', 'recurso'],
+    data_request: ['dados pessoais', 'os meus dados', 'copia (?:dos|do) (?:meus )?(?:dados|processo|registos|ficheiro)', 'que dados', 'rgpd', 'gdpr', 'protecao de dados', 'apag~ (?:os )?meus dados', 'acesso aos (?:meus )?dados'],
+    human: ['falar com (?:uma pessoa|alguem|um humano|um funcionario|um assistente|o gerente|um responsavel|uma pessoa real)', 'pessoa real', 'ligue me', 'liguem me', 'ligar me', 'que me liguem'],
+    asb: ['vizinh~', 'barulh~', 'ruido', 'musica', 'festa~', 'droga~', 'trafic~', 'gritos', 'gritar', 'briga~', 'ameac~', 'assedi~', 'ladr~', 'vandal~', 'de cima', 'do andar de cima', 'anti ?social', 'bebad~'],
+    repair: ['avariad~', 'avariou', 'estragad~', 'partid~', 'nao funciona', 'pinga', 'pingar', 'fuga de agua', 'infiltrac~', 'humidade', 'bolor', 'mofo', 'caldeira', 'esquentador', 'radiador~', 'aquecimento', 'torneira', 'sanita', 'lavatorio', 'banheira', 'chuveiro', 'janela', 'porta', 'fechadura', 'luz', 'lampada', 'tomada', 'teto', 'telhado', 'entupid~', 'repar~', 'arranjar', 'consertar', 'substitu~', 'elevador', 'intercomunicador', 'vazamento'],
+    request: ['podem (?:enviar|mandar|vir|reparar|arranjar|verificar)', 'pode alguem (?:vir|ver|reparar)', 'por favor (?:enviem|venham|reparem|mandem)', 'preciso de (?:um canalizador|um eletricista|reparacao|alguem)', 'quero (?:reportar|comunicar|informar)', 'gostaria de (?:reportar|comunicar|marcar)', 'venho (?:reportar|informar|comunicar)'],
+    legal: ['advogad~', 'tribunal', 'processar', 'processo judicial', 'acao judicial', 'juridic~', 'provedor', 'ombudsman', 'vereador', 'deputado'],
+    abusive: ['caralh~', 'merda', 'porra', 'foda~', 'fdp', 'idiota~', 'estupid~', 'burros', 'filho da puta', 'puta'],
+    hazard_gas: ['cheiro a gas', 'cheira a gas', 'cheiro de gas', 'fuga de gas', 'vazamento de gas', 'gas a sair'],
+    hazard_co: ['monoxido de carbono', 'monoxido', 'detetor de (?:co|monoxido)', 'alarme de (?:co|monoxido)'],
+    hazard_flood: ['inunda~', 'alaga~', 'agua a (?:cair|escorrer|entrar|jorrar) (?:do teto|pelo teto|por todo o lado|pela parede)', 'agua (?:cai|escorre|entra) (?:do teto|pelo teto)', 'cano (?:rebentou|rebentado|estourou)', 'agua por todo o lado', 'teto (?:caiu|a cair)'],
+    hazard_electric: ['fios (?:expostos|descarnados|a mostra|soltos)', 'faisc~', 'choque eletrico', 'apanhei um choque', 'tomada (?:a arder|a fumegar|derretida|queimada|a deitar fumo)', 'cheiro a queimado', 'fumo', 'fogo', 'incendio'],
+    no_heat_water: ['sem (?:aquecimento|agua quente|agua|gas)', 'nao (?:temos|tenho|ha) (?:aquecimento|agua quente|agua)', 'aquecimento (?:nao funciona|avariado)', 'caldeira (?:nao funciona|avariada)', 'frio', 'gelad~', 'a congelar'],
+    vulnerable: ['bebe', 'recem nascid~', 'crianca~', 'idos~', 'reformad~', 'deficien~', 'cadeira de rodas', 'gravida', 'doente~', 'cancro', 'cancer', 'asma', 'hospital', 'avo', 'avos', 'incapacidade'],
+  },
+};
