@@ -4,6 +4,7 @@ import { startFakeAzureTranslator } from '../../fakes/translators/azureTranslato
 import type { FakeServer } from '../../fakes/translators/httpFake';
 import { PHRASES } from '../../fakes/translators/phrasebook';
 import { captureLogs } from './logCapture';
+import { loadPolicyPack } from '../../../services/policy';
 
 const logger = captureLogs().logger;
 const none = createTranslator({ TRANSLATOR_PROVIDER: 'none' }, logger);
@@ -133,6 +134,15 @@ describe('interpreterNotice', () => {
     for (const lang of ['ar', 'ur', 'bn', 'pa', 'pl', 'cy', 'ro']) {
       expect(DEFAULT_INTERPRETER_NOTICES[lang]).toBeTruthy();
       expect(DEFAULT_INTERPRETER_NOTICES[lang]).not.toBe(DEFAULT_INTERPRETER_NOTICES.en);
+    }
+  });
+
+  it('uses every shipped policy pack: its own text where it has the language, else our default then its English', () => {
+    for (const id of ['hoc-2024', 'twenty11', 'red-kite', 'slh', 'tuntum', 'brighter-places']) {
+      const notices = loadPolicyPack(id).interpreterNotices;
+      expect(interpreterNotice('en', notices)).toBe(notices.en);
+      expect(interpreterNotice('ar', notices)).toBe(notices.ar ?? `${DEFAULT_INTERPRETER_NOTICES.ar}\n${notices.en}`);
+      if (notices.cy) expect(interpreterNotice('cy', notices)).toBe(notices.cy);
     }
   });
 });
