@@ -48,6 +48,18 @@ export const configSchema = z.object({
   CORS_ORIGINS: csv,
   /** Direct Line transcripts older than this are deleted by the retention job. */
   TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  /** Staff in Teams (H5): the Teams (AAD) tenant whose users may act as staff. */
+  STAFF_TEAMS_TENANT_ID: optionalString,
+  /** Staff in Teams: AAD object ids or UPNs, each optionally `:manager` (managers may restrict contact). */
+  STAFF_USERS: csv,
+  /** Homes owned/managed, for TSM CH01 (complaints per 1,000 homes). */
+  HOMES_COUNT: z.coerce.number().int().min(1).optional(),
+  /** Hours before a deadline's last day ends when staff get a reminder. */
+  STAFF_REMINDER_HOURS: z.coerce.number().int().min(1).max(240).default(24),
+  /** How often the staff alert scan runs (new/escalated cases, deadlines). */
+  STAFF_ALERT_SCAN_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  /** Bot Framework OpenID metadata (sovereign/private clouds; tests point it at a local issuer). */
+  BOT_OPENID_METADATA_URL: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
