@@ -1,11 +1,21 @@
-// Naive Bayes over sparse features, trained with natural's BayesClassifier (the apparatus
-// implementation it wraps) and scored in log space so long messages do not underflow.
+// Naive Bayes over sparse binary features. natural's BayesClassifier (the apparatus
+// implementation it wraps) keeps the per-class feature counts; scoring uses those counts as a
+// multinomial model with Laplace smoothing in log space. natural's own scoring multiplies only
+// present features by count/classTotal, which favours the smallest classes on unseen words.
 import BayesClassifier = require('natural/lib/natural/classifiers/bayes_classifier');
+
+const ALPHA = 0.5;
+/**
+ * Naive Bayes treats overlapping words, stems and bigrams as independent evidence, so its raw
+ * posteriors are extreme; dividing the log scores by a temperature keeps them usable as weights.
+ */
+const TEMPERATURE = 3;
 
 export class SparseBayes {
   private readonly natural = new BayesClassifier();
   private readonly index = new Map<string, number>();
   private labels: string[] = [];
+  private tables?: { logPrior: number[]; logLikelihood: Float64Array[] };
 
   /** Adds one labelled example; unknown features get the next index. */
   add(features: readonly string[], label: string): void {
@@ -25,25 +35,44 @@ export class SparseBayes {
     model.totalExamples++;
     model.classTotals[label]++;
     if (!this.labels.includes(label)) this.labels.push(label);
+    this.tables = undefined;
+  }
+
+  private build(): NonNullable<SparseBayes['tables']> {
+    const model = this.natural.classifier;
+    const vocabulary = this.index.size;
+    const logPrior: number[] = [];
+    const logLikelihood: Float64Array[] = [];
+    for (const label of this.labels) {
+      const counts = model.classFeatures[label] ?? {};
+      // apparatus stores 1 + smoothing for a feature's first occurrence, then counts up.
+      let sum = 0;
+      for (const stored of Object.values(counts)) sum += stored - model.smoothing;
+      const denominator = sum + ALPHA * vocabulary;
+      const table = new Float64Array(vocabulary).fill(Math.log(ALPHA / denominator));
+      for (const [id, stored] of Object.entries(counts)) table[Number(id)] = Math.log((stored - model.smoothing + ALPHA) / denominator);
+      logLikelihood.push(table);
+      logPrior.push(Math.log((model.classTotals[label] ?? 1) / model.totalExamples));
+    }
+    return { logPrior, logLikelihood };
   }
 
   /** Posterior probability of each label (softmax of the log scores). */
   probabilities(features: readonly string[]): Record<string, number> {
-    const model = this.natural.classifier;
+    const tables = (this.tables ??= this.build());
     const ids: number[] = [];
     for (const feature of new Set(features)) {
       const id = this.index.get(feature);
       if (id !== undefined) ids.push(id);
     }
-    const logs: number[] = this.labels.map((label) => {
-      const counts = model.classFeatures[label] ?? {};
-      const total = model.classTotals[label] ?? 1;
-      let score = Math.log(total / model.totalExamples);
-      for (const id of ids) score += Math.log((counts[id] ?? model.smoothing) / total);
+    const logs = this.labels.map((_, l) => {
+      let score = tables.logPrior[l];
+      const table = tables.logLikelihood[l];
+      for (const id of ids) score += table[id];
       return score;
     });
     const max = Math.max(...logs);
-    const exps = logs.map((l) => Math.exp(l - max));
+    const exps = logs.map((v) => Math.exp((v - max) / TEMPERATURE));
     const sum = exps.reduce((a, b) => a + b, 0);
     const out: Record<string, number> = {};
     this.labels.forEach((label, i) => (out[label] = exps[i] / sum));
@@ -52,16 +81,5 @@ export class SparseBayes {
 
   get featureCount(): number {
     return this.index.size;
-  }
-
-  /** natural's own scoring, for checking that the log-space scorer ranks labels the same way. */
-  naturalRanking(features: readonly string[]): string[] {
-    const observation: Record<string, number> = {};
-    let i = 0;
-    for (const feature of new Set(features)) {
-      const id = this.index.get(feature);
-      if (id !== undefined) observation[String(i++)] = id;
-    }
-    return this.natural.classifier.getClassifications(observation).map((c) => c.label);
   }
 }

@@ -10,17 +10,19 @@ type CompiledLexicon = Array<[CueKind, RegExp]>;
 // so a space is a word boundary and `[^ ]*` is "the rest of this word". Plain (non-unicode)
 // regular expressions over that shape are several times faster than \p{L} lookarounds.
 function compileEntry(entry: string, wordBoundaries: boolean): string {
-  let body = foldText(entry).trim();
+  // Lexicons without word boundaries may mark one with explicit spaces, so keep those.
+  let body = wordBoundaries ? foldText(entry).trim() : foldText(entry);
   const anchored = body.startsWith('^');
   if (anchored) body = body.replace(/^\^ \?/, '').replace(/^\^/, '');
-  body = body.replace(/ \$$/, '(?= $)').replace(/ \.\. /g, '(?: [^ ]+){0,3} ').replace(/~/g, '[^ ]*');
+  body = body.replace(/ \$$/, '(?: emo[a-z]+)*(?= $)').replace(/ \.\. /g, '(?: [^ ]+){0,3} ').replace(/~/g, '[^ ]*');
   if (!wordBoundaries) return anchored ? `^ ?${body}` : body;
   return anchored ? `(?<=^ )${body}` : body;
 }
 
 function compileKind(entries: string[], wordBoundaries: boolean): RegExp {
   const body = entries.map((e) => compileEntry(e, wordBoundaries)).join('|');
-  return new RegExp(wordBoundaries ? ` (?:${body})(?= )` : `(?:${body})`);
+  // An apostrophe also ends a word: Welsh "drwy'r", French "n'est".
+  return new RegExp(wordBoundaries ? ` (?:${body})(?=[ '])` : `(?:${body})`);
 }
 
 function compileLexicon(lexicon: Lexicon): CompiledLexicon {
@@ -32,6 +34,16 @@ function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   }
   return compiled;
 }
+
+// Safety cues of every Latin-script language are always checked: a short message can be
+// misidentified ("gas" is a word in several languages), and a gas leak must never be missed.
+const SAFETY_KINDS: CueKind[] = ['hazard_gas', 'hazard_co', 'hazard_flood', 'hazard_electric', 'no_heat_water', 'vulnerable'];
+const SAFETY_ANY: CompiledLexicon = SAFETY_KINDS.map((kind) => {
+  const entries = Object.values(LEXICONS)
+    .filter((l) => l.wordBoundaries)
+    .flatMap((l) => l.cues[kind] ?? []);
+  return [kind, compileKind(entries, true)];
+});
 
 const COMPILED = new Map<string, CompiledLexicon>();
 const NEGATIONS = new Map<string, RegExp>();
@@ -71,6 +83,7 @@ export function matchCues(text: string, languages: readonly string[]): Set<CueKi
       if (pattern.test(cleaned)) found.add(kind);
     }
   }
+  for (const [kind, pattern] of SAFETY_ANY) if (!found.has(kind) && pattern.test(cleaned)) found.add(kind);
   return found;
 }
 

@@ -21,23 +21,38 @@ const DISSATISFACTION_WEIGHTS: Partial<Record<CueKind, number>> = {
   sarcasm: 3,
   abusive: 1,
   stage2: 1.5,
+  legal: 1,
 };
 /** Cues that point at the landlord rather than at a neighbour or at the weather. */
 const LANDLORD_DIRECTED: CueKind[] = ['explicit_complaint', 'repetition_strong', 'broken_promise', 'inaction', 'staff_conduct', 'sarcasm', 'waiting'];
 
-const DISSATISFIED_THRESHOLD = 2;
-/** How far the classifier's opinion can move the cue score either way. */
-const CLASSIFIER_WEIGHT = 3;
+/**
+ * One strong landlord-directed cue decides on its own; weaker cues need the classifier to
+ * agree; the classifier alone decides only when it is nearly certain and nothing negates it.
+ */
+function isDissatisfied(score: number, probability: number, cues: ReadonlySet<CueKind>): boolean {
+  if (score >= 2.5) return true;
+  if (score >= 1 && probability >= 0.4) return true;
+  if (score >= 0.5 && probability >= 0.65) return true;
+  // With no cue at all, only a near-certain classifier may call it; a message another cue
+  // explains (a request for a person, a question, a neighbour report ...) is left to that cue.
+  const explained = EXPLAINING_CUES.some((cue) => cues.has(cue));
+  return !explained && score >= 0 && probability >= 0.85;
+}
+const EXPLAINING_CUES: CueKind[] = [
+  'negated_dissatisfaction', 'compliment', 'suggestion', 'question', 'chaser', 'complaint_ref', 'data_request', 'human', 'asb',
+  'request', 'greeting', 'hazard_gas', 'hazard_co', 'hazard_flood', 'hazard_electric', 'no_heat_water', 'politeness',
+];
 
 /** Intents a cue proposes, with a priority used when several are proposed. */
 const INTENT_PRIORITY: Record<Intent, number> = {
-  stage2_request: 3,
-  data_request: 3,
-  status_check: 3,
-  human: 2,
-  asb_report: 1.5,
-  compliment: 1.3,
-  comment: 1.2,
+  stage2_request: 4,
+  data_request: 5,
+  status_check: 4,
+  human: 4,
+  asb_report: 2.5,
+  compliment: 2,
+  comment: 1.8,
   service_request: 1,
   enquiry: 1,
   complaint: 1,
@@ -76,12 +91,13 @@ export function createDetector(options: DetectorOptions = {}): HybridDetector {
     const intentProbabilities = intentModel.probabilities(analysis.features);
     const dissatisfiedProbability = dissatisfiedModel.probabilities(analysis.features).yes ?? 0;
     const score = dissatisfactionScore(analysis);
-    const combined = score + CLASSIFIER_WEIGHT * (dissatisfiedProbability - 0.5);
-    const dissatisfied = combined >= DISSATISFIED_THRESHOLD;
+    const dissatisfied = isDissatisfied(score, dissatisfiedProbability, analysis.cues);
 
     const { intent, cueBacked } = chooseIntent(analysis, dissatisfied, intentProbabilities);
     const intentProbability = intentProbabilities[intent] ?? 0;
-    const margin = Math.min(1, Math.abs(combined - DISSATISFIED_THRESHOLD) / 3);
+    // Far from the decision boundary (strong cues, or cues and classifier agreeing) is surer.
+    const agreement = dissatisfied ? dissatisfiedProbability : 1 - dissatisfiedProbability;
+    const margin = Math.min(1, Math.abs(score - 1.25) / 2.5) * 0.5 + agreement * 0.5;
     const confidence = round2(clamp(((cueBacked ? 0.7 : 0.3) + intentProbability * 0.3) * (0.6 + 0.4 * margin), 0.05, 0.99));
     const classifierIntent = argmax(intentProbabilities) as Intent;
     return {
@@ -91,7 +107,7 @@ export function createDetector(options: DetectorOptions = {}): HybridDetector {
       language: analysis.language,
       flags: detectionFlags(analysis.cues, dissatisfied),
       cues: [...analysis.cues].sort(),
-      dissatisfactionScore: round2(combined),
+      dissatisfactionScore: round2(score),
       classifier: { intent: classifierIntent, intentProbability: round2(intentProbabilities[classifierIntent] ?? 0), dissatisfiedProbability: round2(dissatisfiedProbability) },
     };
   }
@@ -108,12 +124,19 @@ export function createDetector(options: DetectorOptions = {}): HybridDetector {
 function dissatisfactionScore({ cues }: Analysis): number {
   let score = 0;
   for (const cue of cues) score += DISSATISFACTION_WEIGHTS[cue] ?? 0;
+  // "Any news on my complaint?": the word complaint names the case, it is not a new grievance.
+  const otherGrievance = Object.keys(DISSATISFACTION_WEIGHTS).some(
+    (cue) => cue !== 'explicit_complaint' && cue !== 'repetition_weak' && cues.has(cue as CueKind),
+  );
+  if (cues.has('explicit_complaint') && cues.has('complaint_ref') && (cues.has('chaser') || cues.has('question')) && !otherGrievance) {
+    score -= DISSATISFACTION_WEIGHTS.explicit_complaint ?? 0;
+  }
   const landlordDirected = LANDLORD_DIRECTED.some((cue) => cues.has(cue));
   // "Fed up with the noise next door" is about the neighbour; it becomes a complaint only
   // when the landlord's handling is criticised (reported before, nothing done, promises).
   if (cues.has('asb') && !landlordDirected) score = Math.min(score, 1);
-  // Praise followed by "but ..." and a criticism: the criticism stands.
-  if (cues.has('compliment') && cues.has('contrast') && score > 0) score += 1;
+  // "... but nobody came back": a criticism after a contrast; after praise it is the point.
+  if (cues.has('contrast')) score += cues.has('compliment') ? 2 : 1;
   if (cues.has('negated_dissatisfaction')) score -= 2;
   return score;
 }
@@ -126,11 +149,15 @@ function chooseIntent(
   const { cues } = analysis;
   const candidates = new Set<Intent>();
   if (dissatisfied) {
-    if (cues.has('stage2') && (cues.has('complaint_ref') || (probabilities.stage2_request ?? 0) > (probabilities.complaint ?? 0))) {
+    const aboutTheResponse = cues.has('complaint_ref') || cues.has('response_ref');
+    if (cues.has('stage2') && (aboutTheResponse || (probabilities.stage2_request ?? 0) > (probabilities.complaint ?? 0))) {
       candidates.add('stage2_request');
     } else {
       candidates.add('complaint');
     }
+  } else if (isUrgent(cues)) {
+    // Safety first: whatever else the message says, it is routed as an urgent repair.
+    candidates.add('service_request');
   } else {
     if (cues.has('stage2') && cues.has('complaint_ref')) candidates.add('stage2_request');
     if (cues.has('complaint_ref') && (cues.has('chaser') || cues.has('question'))) candidates.add('status_check');
@@ -139,9 +166,16 @@ function chooseIntent(
     if (cues.has('asb')) candidates.add('asb_report');
     if (cues.has('compliment')) candidates.add('compliment');
     if (cues.has('suggestion')) candidates.add('comment');
-    if (cues.has('chaser') || cues.has('question')) candidates.add('enquiry');
-    if (cues.has('repair') || cues.has('request') || isUrgent(cues)) candidates.add('service_request');
+    // A question that asks for a repair ("can someone come?") is a request, not an enquiry.
+    const asksForRepair = cues.has('request') || isUrgent(cues);
+    if (cues.has('chaser') || (cues.has('question') && !asksForRepair)) candidates.add('enquiry');
+    if (cues.has('repair') || asksForRepair) candidates.add('service_request');
     if (cues.has('greeting')) candidates.add('other');
+    // The more specific reading wins over the general one it contains.
+    if (candidates.has('status_check')) candidates.delete('enquiry');
+    if (candidates.has('data_request')) ['enquiry', 'service_request'].forEach((i) => candidates.delete(i as Intent));
+    if (candidates.has('comment')) candidates.delete('enquiry');
+    if (candidates.has('compliment') && !cues.has('request')) candidates.delete('service_request');
   }
   if (candidates.size === 0) {
     const allowed = INTENTS.filter((i) => dissatisfied || (i !== 'complaint' && i !== 'stage2_request'));
@@ -159,13 +193,20 @@ function chooseIntent(
   let best: Intent = 'other';
   let bestScore = -1;
   for (const intent of candidates) {
-    const score = (0.05 + (probabilities[intent] ?? 0)) * INTENT_PRIORITY[intent];
+    const score = (0.05 + (probabilities[intent] ?? 0)) * priority(intent, cues);
     if (score > bestScore) {
       best = intent;
       bestScore = score;
     }
   }
   return { intent: best, cueBacked: true };
+}
+
+/** Specific cues outrank general ones: an explicit repair request, a safety risk, a named chaser. */
+function priority(intent: Intent, cues: ReadonlySet<CueKind>): number {
+  if (intent === 'service_request') return isUrgent(cues) ? 6 : cues.has('request') ? 2.5 : 1;
+  if (intent === 'enquiry') return cues.has('chaser') ? 2 : 1;
+  return INTENT_PRIORITY[intent];
 }
 
 function argmax(probabilities: Record<string, number>): string {

@@ -4,7 +4,7 @@ import SentimentAnalyzer = require('natural/lib/natural/sentiment/SentimentAnaly
 import { CueKind } from './lexicons/types';
 import { matchCues } from './cues';
 import { identifyLanguage, isSupportedLanguage } from './languageId';
-import { cueText, foldText, PorterStemmer, stem, tokenise } from './text';
+import { cueText, expandSms, foldText, PorterStemmer, stem, tokenise } from './text';
 
 export interface Analysis {
   language: string;
@@ -19,11 +19,13 @@ const englishSentiment = new SentimentAnalyzer('English', PorterStemmer, 'afinn'
 
 export function analyse(text: string, languageHint?: string): Analysis {
   const hint = languageHint?.toLowerCase();
-  const language = hint && isSupportedLanguage(hint) ? hint : identifyLanguage(text);
   const folded = foldText(text);
-  const tokens = tokenise(folded);
+  const rawTokens = tokenise(folded);
+  const language = hint && isSupportedLanguage(hint) ? hint : identifyLanguage(text, rawTokens);
+  const tokens = language === 'en' ? expandSms(rawTokens) : rawTokens;
   const lexicons = language === 'en' ? ['en'] : [language, 'en'];
   const cues = matchCues(cueText(tokens), lexicons);
+  if (/[?？؟¿]/.test(text)) cues.add('question');
   const sentiment = language === 'en' && tokens.length ? englishSentiment.getSentiment(tokens) : 0;
 
   const features: string[] = [];

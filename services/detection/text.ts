@@ -52,9 +52,13 @@ export function foldText(text: string): string {
 
 const wordTokenizer = new RegexpTokenizer({ pattern: /[\p{L}\p{M}\p{N}]+(?:'[\p{L}]+)?/gu, gaps: false });
 
-/** Word tokens of folded text, SMS abbreviations expanded. */
+/** Word tokens of folded text (natural's RegexpTokenizer with a Unicode word pattern). */
 export function tokenise(folded: string): string[] {
-  const raw = wordTokenizer.tokenize(folded) ?? [];
+  return wordTokenizer.tokenize(folded) ?? [];
+}
+
+/** English SMS spellings ("u", "pls", "cos") expanded; only for English, where they mean that. */
+export function expandSms(raw: readonly string[]): string[] {
   const out: string[] = [];
   for (const token of raw) {
     const expanded = SMS_WORDS[token];
@@ -76,12 +80,25 @@ const STEMMERS: Record<string, { stem(token: string): string }> = {
   pt: PorterStemmerPt,
 };
 
+// Stemming is the slowest step per token and tenants reuse a small vocabulary: remember results.
+const STEM_CACHE = new Map<string, string>();
+const STEM_CACHE_LIMIT = 50_000;
+
 /** natural's Porter stemmers where it has one; elsewhere a prefix, which suits inflected languages well enough. */
 export function stem(token: string, language: string): string {
+  const key = `${language}:${token}`;
+  const cached = STEM_CACHE.get(key);
+  if (cached !== undefined) return cached;
   const stemmer = STEMMERS[language];
-  if (stemmer && /^[a-z']+$/.test(token)) return stemmer.stem(token);
-  const chars = Array.from(token);
-  return chars.length > 6 ? chars.slice(0, 5).join('') : token;
+  let out: string;
+  if (stemmer && /^[a-z']+$/.test(token)) out = stemmer.stem(token);
+  else {
+    const chars = Array.from(token);
+    out = chars.length > 6 ? chars.slice(0, 5).join('') : token;
+  }
+  if (STEM_CACHE.size >= STEM_CACHE_LIMIT) STEM_CACHE.clear();
+  STEM_CACHE.set(key, out);
+  return out;
 }
 
 export { PorterStemmer };

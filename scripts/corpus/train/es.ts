@@ -20,6 +20,8 @@ export const es: LanguagePack = {
       'Genial, otra semana sin calefacción',
       'He denunciado a los vecinos {n} veces y no han hecho nada',
       'Es la tercera vez que escribo y sin respuesta',
+      'El fontanero fue muy amable pero nadie ha vuelto a terminar el trabajo',
+      'Perdone la molestia otra vez pero {item} sigue sin arreglar',
     ] },
     { intent: 'complaint', dissatisfied: true, flags: ['explicit_complaint'], templates: ['Quiero poner una queja, {item} no funciona desde hace {period}', 'Estoy muy descontento con el servicio'] },
     { intent: 'service_request', dissatisfied: false, templates: [

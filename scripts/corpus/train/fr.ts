@@ -20,6 +20,8 @@ export const fr: LanguagePack = {
       'Génial, encore une semaine sans chauffage',
       "J'ai signalé les voisins {n} fois et vous n'avez rien fait",
       "C'est la troisième fois que j'écris, aucune réponse",
+      "Le technicien était gentil mais personne n'est revenu finir le travail",
+      'Désolé de vous déranger encore mais {item} est toujours en panne',
     ] },
     { intent: 'complaint', dissatisfied: true, flags: ['explicit_complaint'], templates: ['Je veux faire une réclamation, {item} ne marche pas depuis {period}', 'Je suis très mécontent du service'] },
     { intent: 'service_request', dissatisfied: false, templates: [

@@ -20,6 +20,8 @@ export const pl: LanguagePack = {
       'Świetnie, kolejny tydzień bez ogrzewania',
       'Zgłaszałam sąsiadów {n} razy i nic nie zrobiliście',
       'Po raz trzeci piszę i zero reakcji',
+      'Pan hydraulik był miły, ale nikt nie wrócił dokończyć pracy',
+      'Przepraszam, że znowu piszę, ale {item} nadal nie działa',
     ] },
     { intent: 'complaint', dissatisfied: true, flags: ['explicit_complaint'], templates: ['Chcę złożyć skargę, {item} nie działa od {period}', 'Jestem bardzo niezadowolona z obsługi'] },
     { intent: 'service_request', dissatisfied: false, templates: [

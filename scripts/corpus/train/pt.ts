@@ -20,6 +20,8 @@ export const pt: LanguagePack = {
       'Ótimo, mais uma semana sem aquecimento',
       'Já reclamei dos vizinhos {n} vezes e não fizeram nada',
       'É a terceira vez que escrevo e sem resposta',
+      'O técnico foi simpático mas ninguém voltou para acabar o trabalho',
+      'Desculpe incomodar outra vez mas {item} continua avariada',
     ] },
     { intent: 'complaint', dissatisfied: true, flags: ['explicit_complaint'], templates: ['Quero fazer uma reclamação, {item} não funciona há {period}', 'Estou muito insatisfeito com o serviço'] },
     { intent: 'service_request', dissatisfied: false, templates: [

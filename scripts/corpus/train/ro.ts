@@ -20,6 +20,8 @@ export const ro: LanguagePack = {
       'Super, încă o săptămână fără căldură',
       'Am raportat vecinii de {n} ori și nu ați făcut nimic',
       'A treia oară când scriu și niciun răspuns',
+      'Instalatorul a fost amabil dar nimeni nu a revenit să termine lucrarea',
+      'Scuze că vă deranjez din nou dar {item} tot nu merge',
     ] },
     { intent: 'complaint', dissatisfied: true, flags: ['explicit_complaint'], templates: ['Vreau să fac o plângere, {item} nu merge de {period}', 'Sunt foarte nemulțumită de serviciu'] },
     { intent: 'service_request', dissatisfied: false, templates: [

@@ -4,7 +4,7 @@ export const so: Lexicon = {
   language: 'so',
   wordBoundaries: true,
   cues: {
-    explicit_complaint: ['cabasho~', 'ka cabanayaa', 'cabanayaa', 'kuma faraxsani', 'kuma faraxsanin', 'kuma qanacsani', 'kuma qanacsanin', 'ma ku faraxsani', 'ma ku qanacsani'],
+    explicit_complaint: ['kuma faraxsan~', 'kuma qanacsan~', 'cabasho~', 'ka cabanayaa', 'cabanayaa', 'kuma faraxsani', 'kuma faraxsanin', 'kuma qanacsani', 'kuma qanacsanin', 'ma ku faraxsani', 'ma ku qanacsani'],
     negative_emotion: ['lama aqbali karo', 'ceeb', 'xanaaq~', 'cadhays~', 'niyad jab~', 'ka daalay', 'waan ka daalay', 'aad u xun', 'xun', 'waxmatar', 'qosol', 'dulli'],
     repetition_strong: ['(?:mar|markii|marka) (?:saddexaad|afraad|shanaad|labaad)', '(?:laba|saddex|afar|shan|dhowr|badan) jeer', 'marar badan', 'weli ma', 'weli (?:qofna|cidna|waxba|lama)', 'haddana (?:ma|waxba|qofna)', 'hadana (?:ma|waxba|qofna)', 'horey ayaan u (?:sheegay|soo wacay)'],
     repetition_weak: ['mar kale', 'weli', 'haddana', 'hadana', 'dib'],
@@ -26,6 +26,9 @@ export const so: Lexicon = {
     asb: ['deriska', 'dariska', 'jaarka', 'jaar~', 'buuq', 'muusig', 'qaylo', 'daroogo', 'dagaal', 'hanjabaad', 'eey'],
     repair: ['jaban', 'jabay', 'ma shaqaynayo', 'ma shaqeynayo', 'shaqayn maayo', 'daadanaya', 'daadasho', 'qoyaan', 'caaryaan', 'kuleyliye~', 'kuleylka', 'kulaylka', 'tuubada', 'musqusha', 'daaqad~', 'albaab~', 'quful', 'nalka', 'saqaf~', 'dayactir~', 'hagaaji~', 'xiran'],
     request: ['fadlan (?:soo dir|hagaaji|ii soo dir|qof)', 'ma (?:iman|soo diri) kartaan', 'waxaan u baahanahay (?:dayactir|qof|tuubiste|koronto)', 'waxaan rabaa (?:inaan|in aan) soo sheego', 'soo sheeg~'],
+    response_ref: ['jawaab~', "go'aan~", 'goaan~'],
+    contrast: ['laakiin(?: [^ ]+){0,6} (?:ma|qofna|cidna|weli)'],
+    greeting: ['^ ?(?:salaan|iska warran|see tahay|haye|haye mahadsanid|haa|maya|nabad)(?: mahadsanid)? $'],
     legal: ['qareen', 'maxkamad~', 'sharci', 'ombudsman'],
     abusive: ['nacas', 'doqon', 'dameer', 'waxmagarato'],
     hazard_gas: ['ur gaas', 'urta gaaska', 'gaas (?:ayaa )?(?:ka yimid|daadanaya|ka baxaya)', 'gaaska (?:ayaa )?(?:daadanaya|ka baxaya)', 'gaas', 'gaaska'],

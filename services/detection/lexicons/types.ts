@@ -24,6 +24,7 @@ export const CUE_KINDS = [
   'chaser',
   'complaint_ref',
   'stage2',
+  'response_ref',
   'data_request',
   'human',
   'asb',
