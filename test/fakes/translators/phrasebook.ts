@@ -77,10 +77,28 @@ export function guessLanguage(text: string): { language: string; score: number }
   return { language: 'en', score: 0.5 };
 }
 
-/** The fake's translation of `text` into `to`. */
+/**
+ * The fake's translation of `text` into `to`, line by line: known phrases (whole lines or inside
+ * a line, e.g. "Reasons: <phrase>") are replaced by their version in `to`; a line with none is
+ * returned as "[<marker>→<to>] <line>", so composed notices show both the translated phrase and
+ * that the rest passed through the fake.
+ */
 export function fakeTranslate(text: string, to: string, marker: string): string {
-  const target = to.toLowerCase().split('-')[0] as TestLanguage;
-  const known = findPhrase(text);
-  if (known && (TEST_LANGUAGES as readonly string[]).includes(target)) return PHRASES[known.id][target];
-  return `[${marker}→${to}] ${text}`;
+  const target = to.toLowerCase().split('-')[0];
+  const known = (TEST_LANGUAGES as readonly string[]).includes(target) ? (target as TestLanguage) : undefined;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.trim() === '') return line;
+      let out = line;
+      if (known) {
+        for (const versions of Object.values(PHRASES)) {
+          for (const language of TEST_LANGUAGES) {
+            if (out.includes(versions[language])) out = out.split(versions[language]).join(versions[known]);
+          }
+        }
+      }
+      return out === line && !(known && findPhrase(line)) ? `[${marker}→${to}] ${line}` : out;
+    })
+    .join('\n');
 }

@@ -64,6 +64,12 @@ describe('Azure AI Translator provider', () => {
     expect(result.from).toBe('cy');
   });
 
+  it('translates a composed notice line by line (known phrase translated, other lines marked)', async () => {
+    const notice = `Your complaint CMP-2026-000001: our Stage 1 response.\nReasons: ${PHRASES.stageResponse.en}`;
+    const result = await translator().translate(notice, 'ar', 'en');
+    expect(result.text).toBe(`[${AZURE_FAKE_MARKER}→ar] Your complaint CMP-2026-000001: our Stage 1 response.\nReasons: ${PHRASES.stageResponse.ar}`);
+  });
+
   it('falls back to the original text, marked unauthorized, when the key is refused (401)', async () => {
     const result = await translator('wrong-key').translate(PHRASES.leakComplaint.ar, 'en');
     expect(fake.requests).toHaveLength(1);
