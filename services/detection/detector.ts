@@ -12,6 +12,7 @@ import { Detection, Detector, Intent, INTENTS } from './types';
 const DISSATISFACTION_WEIGHTS: Partial<Record<CueKind, number>> = {
   explicit_complaint: 2.5,
   negative_emotion: 1.5,
+  strong_negative: 2.5,
   repetition_strong: 2.5,
   repetition_weak: 0.75,
   waiting: 1.25,
@@ -32,6 +33,8 @@ const LANDLORD_DIRECTED: CueKind[] = ['explicit_complaint', 'repetition_strong',
  */
 function isDissatisfied(score: number, probability: number, cues: ReadonlySet<CueKind>): boolean {
   if (score >= 2.5) return true;
+  // A first "any update?" is not a complaint (POLICIES.md): weak cues inside a chaser need more.
+  if (cues.has('chaser')) return score >= 1 && probability >= 0.6;
   if (score >= 1 && probability >= 0.4) return true;
   if (score >= 0.5 && probability >= 0.65) return true;
   // With no cue at all, only a near-certain classifier may call it; a message another cue
@@ -169,14 +172,20 @@ function chooseIntent(
     // A question that asks for a repair ("can someone come?") is a request, not an enquiry.
     const asksForRepair = cues.has('request') || isUrgent(cues);
     if (cues.has('chaser') || (cues.has('question') && !asksForRepair)) candidates.add('enquiry');
-    if (cues.has('repair') || asksForRepair) candidates.add('service_request');
+    // "Is someone coming about the window?" asks after a repair; it does not request one.
+    const chasing = cues.has('chaser') && !cues.has('request');
+    if ((cues.has('repair') && !chasing) || asksForRepair) candidates.add('service_request');
     if (cues.has('greeting')) candidates.add('other');
     // The more specific reading wins over the general one it contains.
     if (candidates.has('status_check')) candidates.delete('enquiry');
     if (candidates.has('data_request')) ['enquiry', 'service_request'].forEach((i) => candidates.delete(i as Intent));
-    if (candidates.has('comment')) candidates.delete('enquiry');
+    if (candidates.has('comment')) {
+      candidates.delete('enquiry');
+      if (!cues.has('request')) candidates.delete('service_request');
+    }
     if (candidates.has('compliment') && !cues.has('request')) candidates.delete('service_request');
   }
+  if (candidates.size === 0 && analysis.tokens.every((t) => t.startsWith('emo'))) return { intent: 'other', cueBacked: true };
   if (candidates.size === 0) {
     const allowed = INTENTS.filter((i) => dissatisfied || (i !== 'complaint' && i !== 'stage2_request'));
     let best: Intent = 'other';

@@ -3,6 +3,7 @@
 import SentimentAnalyzer = require('natural/lib/natural/sentiment/SentimentAnalyzer');
 import { CueKind } from './lexicons/types';
 import { matchCues } from './cues';
+import { safetyCues } from './safety';
 import { identifyLanguage, isSupportedLanguage } from './languageId';
 import { cueText, expandSms, foldText, PorterStemmer, stem, tokenise } from './text';
 
@@ -24,7 +25,9 @@ export function analyse(text: string, languageHint?: string): Analysis {
   const language = hint && isSupportedLanguage(hint) ? hint : identifyLanguage(text, rawTokens);
   const tokens = language === 'en' ? expandSms(rawTokens) : rawTokens;
   const lexicons = language === 'en' ? ['en'] : [language, 'en'];
-  const cues = matchCues(cueText(tokens), lexicons);
+  const spaced = cueText(tokens);
+  const cues = matchCues(spaced, lexicons);
+  for (const cue of safetyCues(spaced, text)) cues.add(cue);
   if (/[?？؟¿]/.test(text)) cues.add('question');
   const sentiment = language === 'en' && tokens.length ? englishSentiment.getSentiment(tokens) : 0;
 

@@ -11,6 +11,7 @@ export const en: Lexicon = {
   language: 'en',
   wordBoundaries: true,
   cues: {
+    strong_negative: ['disgust~', 'disgrace~', 'appall~', 'shocking', 'unacceptable', 'ridiculous', 'outrage~', 'scandal~', 'inexcusable', 'diabolical', 'beyond (?:a )?joke', '(?:a|an|absolute|complete|total|bloody) (?:joke|shambles|farce|disgrace)', 'what is the point', "what's the point", 'no way to treat', 'not good enough', 'not acceptable'],
     explicit_complaint: [
       '(?:make|making|raise|raising|log|logging|file|filing|lodge|lodging|submit|put in|register|start|open) (?:a |an |my )?(?:formal |official |new )?complaint',
       '(?:want|wish|would like|need|going) to complain',
@@ -18,7 +19,7 @@ export const en: Lexicon = {
       'this is a complaint', 'my complaint is about', 'treat this as a complaint',
       'not happy', 'unhappy', 'dissatisfied', 'not satisfied', 'not impressed', 'not pleased',
     ],
-    negative_emotion: [
+    negative_emotion: ['paying (?:rent|full rent|my rent) for', 'struggling', 'lost count', 'every single time', 
       'disgust~', 'disgrace~', 'appall~', 'shocking', 'shocked', 'unacceptable', 'ridiculous', 'outrage~', 'furious', 'livid',
       'angry', 'fuming', 'frustrat~', 'disappoint~', 'upset', 'annoyed', 'fed up', 'sick (?:and tired )?of', 'had enough',
       'enough is enough', 'useless', 'hopeless', 'pathetic', '(?:a|absolute|complete|total|bloody) joke', 'farce',
@@ -52,7 +53,7 @@ export const en: Lexicon = {
       'taken (?:ages|forever|so long|too long)', 'long time', 'no end date', 'months on end', 'weeks on end',
       `(?:first|second|third|fourth|fifth|sixth) (?:week|month) (?:with|without|of)`,
     ],
-    broken_promise: [
+    broken_promise: ['(?:work|job) was rushed', 'rushed (?:job|work)', 'closed (?:my|the) (?:case|job|repair|complaint)', 'without (?:even )?(?:speaking|talking|contacting|telling|asking|checking|letting)', 'left (?:a|the) hole', 'walked off', 'cut off', '(?:callback|call back|ring back) from', 'came and went', 
       'promis~', 'said (?:they|you|he|she|someone) (?:would|will|were going to|was going to|\'d)', "(?:they|you) said (?:they|you)'?d",
       'supposed to (?:come|be here|ring|call|phone|fix|visit|turn up|get back|send|have)',
       'never (?:came|come|turned up|showed|arrived|rang|called|phoned|got back|heard|came back|returned|replied|responded|bothered)',
@@ -81,7 +82,7 @@ export const en: Lexicon = {
       '(?:not|never) (?:been )?(?:resolved|sorted out|dealt with)', 'left (?:us|me) (?:without|with)', 'lack of (?:action|communication|response|repairs?)',
       'no communication', 'no updates?', 'kept in the dark', 'being ignored', 'been ignored', 'nothing at all', 'no one got back',
     ],
-    staff_conduct: [
+    staff_conduct: ['swore at', 'cracked my', 'chipped my', 'scratched my', 
       'rude~', 'unprofessional', '(?:bad|poor|nasty|stinking) attitude', 'shout~ at (?:me|us|my)', 'hung up', 'put the phone down', 'lied', 'liars?', 'lying to',
       'disrespect~', 'patroni~', 'condescending', 'dismissive', 'treat~ (?:me|us) like', '(?:dirt|mud|mess|muck|dust) (?:all )?over', 'damag~ my', 'broke my',
       '(?:trod|tracked|walked|trampled) (?:dirt|mud|muck)', '(?:no|without|didn\'t wear|did not wear) shoe covers', "(?:didn't|did not|never) (?:clean|tidy) up",
@@ -105,7 +106,7 @@ export const en: Lexicon = {
       'no worries', 'no problem', 'not urgent', 'in your own time', 'whenever (?:is )?convenient', 'when you (?:can|get a chance)', 'not in a rush', 'not chasing',
       'not (?:a )?big deal', 'no pressure', 'not having a go', 'not blaming',
     ],
-    compliment: [
+    compliment: ['cheers for', '(?:thanks|thank you|cheers) for (?:sending|coming|being|getting|doing|the quick|the fast)', 'so fast', 'so kind', 'so helpful', 'fair play', 'really impressed', 'went above', 'tidier', 'looks so much better', 
       'thank(?:s| you)(?: so much| very much| ever so much| a lot| loads| again)? (?:for|to) (?:the|your|all|fixing|sorting|coming|getting|being|helping|such|a|my|him|her|them|everyone|every)',
       'thank(?:s| you) (?:so much|very much|ever so much|a million|loads)', 'grateful', 'appreciat~',
       '(?:brilliant|great|fantastic|excellent|amazing|good|lovely|superb|quick|fast|speedy|spot on|first class|top|wonderful|outstanding|fab|smashing|cracking|tidy) (?:job|work|service|team|guy|lad|man|lady|bloke|chap|fella|plumber|electrician|workman|workmen|repair|response|gardeners|cleaners|staff|officer|person|woman|engineer|joiner|contractor)',
@@ -116,11 +117,11 @@ export const en: Lexicon = {
       'above and beyond', 'went the extra mile', 'keep up the good work', 'much appreciated', 'couldn\'t have asked for', 'so quickly', 'really quickly', 'really happy',
     ],
     politeness: ['please', 'thanks', 'thank you', 'cheers', 'kind regards', 'many thanks', 'if possible', 'when you get a chance', 'sorry to bother'],
-    suggestion: [
+    suggestion: ["itd be (?:nice|good|great|helpful|useful|handy)", 'be nice to (?:get|have|see)', '(?:might|would|could) be worth', 'worth (?:putting|adding|having|looking|considering)', "(?:it'd|it would|would) be (?:nice|good|great|helpful|useful|handy) to", 'have you (?:thought|considered) (?:about|of)', 'could do with', 'one idea', 'an idea', 'my idea', 'idea for', 'just a thought', 
       'could you (?:put|add|make|have|start|consider|think about|let|offer|provide|introduce|include|publish|list|show|send out)',
       "(?:would|it'd|it would|that'd) be (?:good|nice|great|better|helpful|useful|handy|easier|a good idea)", 'suggest~', 'suggestion',
       "why (?:not|don't you) (?:have|put|add|offer|make|let|do|use|start)", 'you (?:should|could|ought to) (?:have|put|add|offer|make|let|consider|think|start|introduce|provide|send|use|do|change|switch|stop|allow)',
-      'idea', 'feedback', '(?:would|could|might) (?:help|be an improvement)', 'wish (?:you|there) (?:had|was|were|would|could)', 'improv~', 'recommend',
+      'feedback', '(?:would|could|might) (?:help|be an improvement)', 'wish (?:you|there) (?:had|was|were|would|could)', 'improv~', 'recommend',
       'in my opinion', 'i think (?:the|your|it would)', 'just a thought', 'for future reference', 'maybe you could', 'perhaps you could', 'how about', 'i feel (?:the|your) (?:policy|rule)',
       '(?:policy|rule|rules) (?:is|are|seems|seem) (?:wrong|silly|outdated|unfair)', 'option to', 'can you add', 'please add', 'be nice if', 'be good if', 'be great if', 'be useful if',
     ],
@@ -132,14 +133,14 @@ export const en: Lexicon = {
       'opening hours', 'eligible', 'eligibility', 'apply for', 'how to apply', 'mutual exchange', 'rent (?:account|statement|increase|payment|balance|arrears)', 'pay (?:my )?rent',
       'direct debit', 'transfer list', 'allowed to', 'permission to', 'am i responsible', 'responsib~ for', 'do you cover', 'is it my', 'what are the', 'need to know',
     ],
-    chaser: [
+    chaser: ['what happens next', 'when should i expect', 'expect (?:a|the|my) (?:reply|response|decision)', 'what stage', 'where are things', 'status of my', 'been assigned', 'still booked', 'coming (?:tomorrow|today|this week)', 
       'has my complaint been', 'been (?:looked at|dealt with|picked up|assigned)', 'any (?:update|news|progress|word|joy|idea when|info|information)', '(?:update|news|progress) (?:on|about|with|regarding)', 'just checking', 'just wondering', 'checking in',
       '(?:when|what time|what day) (?:will|is|are|can) (?:someone|somebody|the|they|he|she|you|an engineer|a plumber) (?:be )?(?:coming|due|arriving|here|booked|visit)',
       'is (?:someone|anyone|the (?:plumber|engineer|contractor|electrician|joiner|repair)) (?:still )?(?:coming|booked|due)', 'following up', 'follow up', 'chasing up', 'just chasing',
       'has (?:it|this|the repair|the job|my repair|anything) been (?:booked|arranged|scheduled|passed on)', 'been booked (?:in|yet)', 'heard anything', 'an update',
       "(?:where|how) (?:are|is) (?:we|things|it|my (?:repair|job|request))", 'any idea when', 'any date', 'do you know when', 'when can i expect',
     ],
-    complaint_ref: [
+    complaint_ref: ['(?:logged|made|raised|lodged|submitted|put in) (?:a|my) complaint', 'complaint i (?:made|logged|raised)', 'stage (?:one|1|two|2) (?:reply|response|letter|decision)', 
       '(?:my|the|our|this) (?:formal |stage (?:1|one|2|two) )?complaint', 'complaint (?:ref|reference|number|no)', 'case (?:ref|reference|number|no)', 'my case',
       'cmp ?\\d+', 'reference (?:number )?(?:is )?\\w*\\d+', 'ref \\w*\\d+',
     ],
@@ -154,7 +155,7 @@ export const en: Lexicon = {
       '(?:response|reply|answer|outcome|decision|letter) (?:to my complaint )?(?:was|is) (?:rubbish|not good enough|unacceptable|wrong|inadequate|a joke|useless|pathetic)',
       "(?:response|answer|reply|outcome|decision) (?:doesn't|does not|didn't|did not) (?:address|deal with|answer|resolve|cover)",
     ],
-    data_request: [
+    data_request: ['(?:information|info|data|notes|records|everything)(?: [^ ]+){0,6} (?:about|on) me', 'on file about me', 'shared about me', 'notes from my', 'my data deleted', 
       '(?:repair|repairs|rent|tenancy|account) history', 'notes (?:on|about) my (?:account|file|tenancy|case)', '(?:delete|remove|erase) my .. (?:from your records|details|number|data|information)',
       'subject access', '\\bsar\\b', 's\\.a\\.r', '(?:copy|copies|a record|records|print ?out) of (?:all )?(?:my|the|our) (?:data|information|info|records|file|notes|details|emails|letters|documents|tenancy file|personal|case notes|call recordings|recordings|repair history|repairs history)',
       '(?:data|information|info|records|notes|details|file) (?:you|that you|which you|the council|the association) (?:hold|have|keep|store|holds|keeps)', 'what (?:data|information|info|personal information|details|records) (?:do )?(?:you|u) (?:hold|have|keep|store)',
@@ -162,14 +163,14 @@ export const en: Lexicon = {
       'right (?:to|of) (?:be forgotten|access|erasure)', 'freedom of information', '\\bfoi\\b', 'information you hold', 'everything you (?:hold|have) (?:on|about) me',
       'see my (?:file|records|notes|data)', 'access (?:to )?my (?:file|records|data|information)', '(?:send|give|email) me (?:a copy of )?(?:all )?(?:my|the) (?:notes|records|file|data)',
     ],
-    human: [
+    human: ['(?:anyone|someone|somebody) I can (?:talk|speak) to', 'rather (?:talk|speak) to (?:someone|a person)', 'give me a ring', 'advisor give me', 
       '(?:speak|talk|chat|speaking|talking) (?:to|with) (?:a |an |some |the |my |your )?(?:real |actual |proper |live )?(?:person|human|someone|somebody|agent|adviser|advisor|officer|manager|supervisor|member of staff|staff|operator|housing officer|team|people|individual|being)',
       'real person', 'actual person', 'human being', 'a human', 'not a (?:bot|robot|machine|computer)', '(?:call|ring|phone) me (?:back|please|on|asap|when)', 'give me a (?:call|ring|bell)',
       'can (?:someone|somebody|you|a person|an advisor) (?:call|ring|phone) me', 'put me through', 'transfer me', '(?:speak|talk) to my housing officer', 'ring me', 'call me',
       'phone call (?:please|back)', 'someone to call', 'someone to ring', "(?:don't|do not) want (?:a|to talk to a) (?:bot|robot|machine)", 'stop the bot', 'no more bots',
     ],
-    asb: [
-      'neighbour~', 'neighbor~', 'next door', 'upstairs', 'downstairs', '(?:flat|people|family|man|woman|lad|lads|couple|tenant|tenants) (?:above|below|opposite|across|next to)',
+    asb: ['foul~', 'dumped', 'abandoned (?:car|vehicle)', 'kicking (?:footballs?|balls?) at', 'screams at', 'calling me names', 
+      'neighbour~', 'neighbor~', 'next door', '(?:people|family|man|woman|lads?|kids|tenants?|couple) (?:upstairs|downstairs)', '(?:upstairs|downstairs) (?:neighbours?|flat|people)', '(?:flat|people|family|man|woman|lad|lads|couple|tenant|tenants) (?:above|below|opposite|across|next to)',
       'loud music', 'music', 'noise', 'noisy', 'scream~', 'part(?:y|ies|ying)', 'drug~', 'dealing', 'dealer~', 'weed', 'cannabis', 'skunk',
       'dog~ (?:bark~|mess|poo|fouling|off lead|attack~|loose)', 'barking', 'fight~', 'threat~', 'harass~', 'intimidat~', 'abus~ (?:me|us|my|our|the kids)',
       'graffiti', 'vandal~', 'fly ?tip~', 'gang~', 'youths', 'kids (?:hanging|throwing|kicking|knocking|smashing)', 'hanging around', 'anti ?social', 'asb', 'domestic',
@@ -188,7 +189,7 @@ export const en: Lexicon = {
       'pest~', 'mice', 'mouse', 'rats?', 'cockroach~', 'bed ?bugs', 'wasps?', 'infest~', 'hole', 'rot', 'rotten', 'seal', 'sealant', 'grout', 'trickle', 'overflow', 'cistern', 'thermostat',
       'shed', 'path', 'paving', 'step', 'bannister', 'handrail', 'hallway', 'communal', 'bin store', 'garage', 'doorbell', 'letterbox', 'glass', 'glazing', 'blind', 'carpet', 'lino',
     ],
-    request: [
+    request: ['can (?:it|they|this|these) be (?:fixed|repaired|replaced|sorted|looked at)', 'appointment for (?:someone|somebody|an engineer)', 'get (?:an appointment|someone|somebody) (?:to|for|out)', '(?:someone|somebody) to (?:check|look at|come|fix|see)', 
       '(?:can|could|would) (?:someone|somebody|you|an engineer|a plumber|an electrician|a repair person|a workman) (?:please )?(?:come|look|send|fix|sort|check|book|arrange|pop|have a look|repair|replace|see)',
       '(?:please|kindly) (?:send|come|fix|sort|book|arrange|repair|replace|look|check|get)', 'need~ (?:a |an |someone |somebody |it |to be |this )?(?:repair|repaired|plumber|electrician|engineer|someone|fixing|fixed|replacing|replaced|looking at|looked at|sorting|sorted|checking|checked|a repair)',
       "i(?:'d| would) like to (?:report|book|request|arrange|log)", '(?:report~|reporting|log~) (?:a|an|the|my) ', '(?:book|arrange) (?:a|an|in a) (?:repair|appointment|visit|engineer|plumber)',

@@ -7,6 +7,7 @@ export const CUE_KINDS = [
   // dissatisfaction
   'explicit_complaint',
   'negative_emotion',
+  'strong_negative',
   'repetition_strong',
   'repetition_weak',
   'waiting',
