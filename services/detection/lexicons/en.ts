@@ -226,7 +226,7 @@ export const en: Lexicon = {
       "(?:heating|boiler|hot water) (?:won't|will not|doesn't|does not) (?:come on|work|turn on|fire)", 'without (?:heat|heating|hot water|water)', 'freezing', 'so cold', 'ice cold', 'cold water only', 'only cold water',
       'no way to (?:heat|wash|keep warm)', "can't (?:keep|get) (?:warm|the (?:house|flat) warm)", 'boiler (?:is )?(?:dead|kaput|leaking)',
     ],
-    vulnerable: [
+    vulnerable: ['cerebral palsy', 'multiple sclerosis', 'parkinson~', 'sickle cell', 'lupus', 'arthritis', 'kidney', 'stroke', 'bed ?bound', 'housebound', 'crohn~', 'motor neurone', 'learning disabilit~', 'special needs', 'newborn', 'premature', 'registered blind', 
       'baby', 'babies', 'newborn', 'new born', 'infant', 'toddler', '\\d+ ?(?:month|week)s? old', '(?:little|young|small) (?:kids|children|ones|one|girl|boy|son|daughter)', 'kids', 'children', 'child',
       'elderly', 'pensioner', 'old (?:lady|man|mum|dad|mother|father|age)', 'in (?:my|her|his) (?:70s|80s|90s|seventies|eighties|nineties)', '(?:8|9)\\d (?:years? old|yo)', 'disab~', 'wheelchair',
       'pregnan~', 'expecting', 'ill', 'poorly', 'sick', 'unwell', 'cancer', 'chemo~', 'asthma~', 'copd', 'oxygen', 'dialysis', 'heart (?:condition|problem|attack)', 'carer', 'vulnerable', 'dementia',

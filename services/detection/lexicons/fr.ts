@@ -37,7 +37,7 @@ export const fr: Lexicon = {
     hazard_gas: ['odeur de gaz', 'sent le gaz', 'fuite de gaz', 'ca sent le gaz'],
     hazard_co: ['monoxyde de carbone', 'monoxyde', 'detecteur de (?:co|monoxyde)', 'alarme (?:co|monoxyde)'],
     hazard_flood: ['inond~', "(?:de l'eau|l'eau) (?:coule|tombe|entre|fuit|ruisselle) (?:du plafond|par le plafond|partout|dans)", 'eau partout', 'tuyau (?:a eclate|eclate|perce)', 'degats? des eaux', "plafond (?:s'effondre|tombe|effondre)"],
-    hazard_electric: ['fils (?:denudes|apparents|a nu|qui pendent)', 'etincelle~', 'decharge electrique', '(?:pris|prend) (?:une )?(?:decharge|jus)', 'electrocut~', 'prise (?:brule|fume|fondue|qui fume|grille)', 'odeur de brule', 'fumee', 'feu', 'incendie'],
+    hazard_electric: ['fils (?:electriques )?a nu', 'fils (?:denudes|apparents|a nu|qui pendent)', 'etincelle~', 'decharge electrique', '(?:pris|prend) (?:une )?(?:decharge|jus)', 'electrocut~', 'prise (?:brule|fume|fondue|qui fume|grille)', 'odeur de brule', 'fumee', 'feu', 'incendie'],
     no_heat_water: ["(?:pas|plus) (?:de|d') ?(?:chauffage|eau chaude|eau|gaz)", "(?:pas|plus) d'eau(?: chaude)?", 'sans (?:chauffage|eau chaude|eau)', 'chauffage (?:ne marche pas|en panne|ne fonctionne pas)', 'chaudiere (?:en panne|ne marche pas)', 'froid', 'on gele', 'glacial'],
     vulnerable: ['bebe~', 'nourrisson', 'nouveau ne', 'enfant~', 'personne agee', 'agee?s?', 'retraite~', 'handicap~', 'fauteuil roulant', 'enceinte', 'malade~', 'cancer', 'asthm~', 'hopital', 'grand mere', 'grand pere'],
   },
