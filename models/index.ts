@@ -10,6 +10,8 @@ import { smsInboundModel } from './smsInbound';
 import { smsOptOutModel } from './smsOptOut';
 import { outboxMessageModel } from './outboxMessage';
 import { channelClaimModel } from './channelClaim';
+import { staffConversationRefModel } from './staffConversationRef';
+import { handoffModel } from './handoff';
 
 export function createModels(connection: Connection) {
   return {
@@ -23,6 +25,8 @@ export function createModels(connection: Connection) {
     SmsOptOut: smsOptOutModel(connection),
     OutboxMessage: outboxMessageModel(connection),
     ChannelClaim: channelClaimModel(connection),
+    StaffConversationRef: staffConversationRefModel(connection),
+    Handoff: handoffModel(connection),
   };
 }
 

@@ -2,23 +2,12 @@
 // receivedAt, deadlines{acknowledgeBy, respondBy, escalateBy}, history[] at least). Dates are ISO
 // strings; the channel address and contact id stay internal.
 import type { CaseRecord, Deadlines } from '../../services/cases/types';
+import { isOverdue } from '../../dialogs/staff/caseViews';
+
+export { isOverdue };
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 const deadlines = (d: Deadlines) => ({ acknowledgeBy: iso(d.acknowledgeBy), respondBy: iso(d.respondBy), escalateBy: iso(d.escalateBy) });
-
-export function isOverdue(c: CaseRecord, now = new Date()): boolean {
-  if (!['open', 'acknowledged'].includes(c.status)) return false;
-  const due = c.status === 'open' ? c.deadlines.acknowledgeBy : c.deadlines.respondBy;
-  const respond = c.deadlines.respondBy;
-  const late = (d: Date | null) => !!d && endOfDay(d).getTime() < now.getTime();
-  return late(due) || late(respond);
-}
-
-function endOfDay(d: Date): Date {
-  const e = new Date(d);
-  e.setUTCHours(23, 59, 59, 999);
-  return e;
-}
 
 export function caseSummaryJson(c: CaseRecord, now = new Date()) {
   return {

@@ -30,6 +30,9 @@ const lines = z
   .union([z.array(text(500)), z.string()])
   .transform((v) => (Array.isArray(v) ? v : v.split(/\r?\n/).map((s) => s.trim()).filter(Boolean)));
 
+/** Booleans from JSON or from card toggles ("true"/"false"). */
+const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+
 export const DECISIONS = ['upheld', 'partly_upheld', 'not_upheld', 'resolved'] as const;
 export const RESTRICTION_KINDS = ['contact_limit', 'single_channel', 'single_officer', 'no_further_complaints_same_matter'] as const;
 
@@ -45,8 +48,16 @@ export const staffActionSchema = z.discriminatedUnion('action', [
     compensation: money.optional(),
     outstandingActions: lines.optional(),
     rootCause: text(200).optional(),
+    /** Who approved compensation above the pack's limit for the stage (the case service requires it then). */
+    compensationApprovedBy: text(200).optional(),
   }),
-  z.object({ action: z.literal('extend'), reason: text(2000), newRespondBy: isoDate }),
+  z.object({
+    action: z.literal('extend'),
+    reason: text(2000),
+    newRespondBy: isoDate,
+    exceptional: flag.optional(),
+    tenantAgreed: flag.optional(),
+  }),
   z.object({
     action: z.literal('escalate'),
     reasons: text(5000).optional(),
@@ -64,6 +75,7 @@ export const staffActionSchema = z.discriminatedUnion('action', [
     reviewBy: isoDate,
     detail: text(2000).optional(),
     maxMessagesPerDay: z.coerce.number().int().min(1).max(100).optional(),
+    allowedChannel: z.enum(['sms', 'webchat', 'teams', 'phone', 'email', 'letter', 'in_person']).optional(),
   }),
   z.object({ action: z.literal('lift_restriction'), restrictionId: text(100), reason: text(2000) }),
 ]);

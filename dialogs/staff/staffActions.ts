@@ -8,6 +8,8 @@ import type { TenantMessenger } from '../../services/notifications/tenantMesseng
 import type { Translator } from '../../services/translation/translator';
 import { sendToTenantInTheirLanguage } from '../../services/translation/tenantDelivery';
 import type { Logger } from '../../services/logging/logger';
+import type { Scheduler } from '../../services/scheduler/types';
+import { scheduleRestrictionReview } from '../../services/notifications/staffAlerts';
 import type { StaffActionInput } from './actionSchemas';
 import {
   acknowledgedNotice,
@@ -26,6 +28,8 @@ export interface StaffActionDeps {
   messenger?: TenantMessenger;
   translator: Translator;
   logger: Logger;
+  /** When present, restriction reviews are scheduled as staff reminders. */
+  scheduler?: Scheduler;
   /** The pack's Ombudsman wording and escalation role; defaults apply when it returns nothing. */
   packInfo?: (packId: string) => Promise<Partial<PackNoticeInfo> | null> | Partial<PackNoticeInfo> | null;
   /** Told after each successful action (Teams notifications of escalations, etc.). */
@@ -87,6 +91,7 @@ export async function performStaffAction(deps: StaffActionDeps, reference: strin
           compensationPence,
           outstandingActions: input.outstandingActions,
           rootCause: input.rootCause,
+          compensationApprovedBy: input.compensationApprovedBy,
         },
         actor,
       );
@@ -96,7 +101,11 @@ export async function performStaffAction(deps: StaffActionDeps, reference: strin
       break;
     }
     case 'extend':
-      updated = await cases.extend(reference, { reason: input.reason, newRespondBy: input.newRespondBy }, actor);
+      updated = await cases.extend(
+        reference,
+        { reason: input.reason, newRespondBy: input.newRespondBy, exceptional: input.exceptional, tenantAgreed: input.tenantAgreed },
+        actor,
+      );
       tenantText = extensionNotice(updated, input.reason, await noticeInfo(deps, updated.packId));
       summary = `${reference} extended to ${input.newRespondBy.toISOString().slice(0, 10)}.`;
       break;
@@ -133,14 +142,25 @@ export async function performStaffAction(deps: StaffActionDeps, reference: strin
       if (!found) throw new CaseRuleError('not_found', `No case ${reference}.`);
       updated = found;
       if (input.action === 'restrict') {
-        await deps.contacts.addRestriction(found.contactId, {
+        const contact = await deps.contacts.addRestriction(found.contactId, {
           kind: input.kind,
           reason: input.reason,
           detail: input.detail,
           maxMessagesPerDay: input.maxMessagesPerDay,
+          allowedChannel: input.allowedChannel,
           decidedBy: actor.id,
           reviewBy: input.reviewBy,
         });
+        const added = contact.restrictions[contact.restrictions.length - 1];
+        if (deps.scheduler && added) {
+          // Remind staff a day before the review date (the review itself is a manager's decision).
+          const remindAt = new Date(Math.max(Date.now(), input.reviewBy.getTime() - 24 * 3600 * 1000));
+          await scheduleRestrictionReview(
+            deps.scheduler,
+            { reference, contactId: found.contactId, restrictionId: added.id, reviewBy: input.reviewBy.toISOString() },
+            remindAt,
+          );
+        }
         tenantText = restrictionNotice(input.reason, input.kind, input.reviewBy, await noticeInfo(deps, found.packId));
         summary = `Restriction (${input.kind}) applied for the tenant on ${reference}, review by ${input.reviewBy.toISOString().slice(0, 10)}.`;
       } else {
