@@ -9,9 +9,16 @@ import { directlineRateWindowModel } from './directlineRateWindow';
 import { smsInboundModel } from './smsInbound';
 import { smsOptOutModel } from './smsOptOut';
 import { outboxMessageModel } from './outboxMessage';
+import { caseModel } from './case';
+import { contactIdentityModel, contactModel } from './contact';
+import { caseEventModel, contactRevisionModel } from './caseEvent';
 import { channelClaimModel } from './channelClaim';
+import { rateLimitCounterModel } from './rateLimitCounter';
 import { staffConversationRefModel } from './staffConversationRef';
 import { handoffModel } from './handoff';
+import { jobClaimModel, jobModel } from './job';
+import { botStateModel } from './botState';
+import { oneTimeCodeAttemptModel, oneTimeCodeModel } from './otp';
 
 export function createModels(connection: Connection) {
   return {
@@ -24,9 +31,20 @@ export function createModels(connection: Connection) {
     SmsInbound: smsInboundModel(connection),
     SmsOptOut: smsOptOutModel(connection),
     OutboxMessage: outboxMessageModel(connection),
+    Case: caseModel(connection),
+    Contact: contactModel(connection),
+    ContactIdentity: contactIdentityModel(connection),
+    CaseEvent: caseEventModel(connection),
+    ContactRevision: contactRevisionModel(connection),
     ChannelClaim: channelClaimModel(connection),
+    RateLimitCounter: rateLimitCounterModel(connection),
     StaffConversationRef: staffConversationRefModel(connection),
     Handoff: handoffModel(connection),
+    Job: jobModel(connection),
+    JobClaim: jobClaimModel(connection),
+    BotState: botStateModel(connection),
+    OneTimeCode: oneTimeCodeModel(connection),
+    OneTimeCodeAttempt: oneTimeCodeAttemptModel(connection),
   };
 }
 
