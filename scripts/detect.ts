@@ -22,7 +22,8 @@ export function detectLine(detector: Detector, line: string): { out?: string; er
   }
   const parsed = inputSchema.safeParse(json);
   if (!parsed.success) {
-    const id = typeof json === 'object' && json !== null && 'id' in json ? String((json as { id: unknown }).id) : undefined;
+    const id =
+      typeof json === 'object' && json !== null && 'id' in json ? String((json as { id: unknown }).id) : undefined;
     const reason = parsed.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ');
     if (id === undefined) return { err: `skipped a line without an id: ${reason}` };
     return { out: JSON.stringify({ id, error: reason }) };
@@ -30,7 +31,14 @@ export function detectLine(detector: Detector, line: string): { out?: string; er
   const { id, text, language } = parsed.data;
   const d = detector.detect(text, language ? { language } : undefined);
   return {
-    out: JSON.stringify({ id, intent: d.intent, dissatisfied: d.dissatisfied, confidence: d.confidence, language: d.language, flags: d.flags }),
+    out: JSON.stringify({
+      id,
+      intent: d.intent,
+      dissatisfied: d.dissatisfied,
+      confidence: d.confidence,
+      language: d.language,
+      flags: d.flags,
+    }),
   };
 }
 

@@ -50,7 +50,10 @@ export interface EvaluationSummary {
   loadMs: number;
 }
 
-export function evaluate(examples: LabelledMessage[], results: Detection[]): Omit<EvaluationSummary, 'speed' | 'loadMs'> {
+export function evaluate(
+  examples: LabelledMessage[],
+  results: Detection[],
+): Omit<EvaluationSummary, 'speed' | 'loadMs'> {
   const confusion: Record<string, Record<string, number>> = {};
   for (const gold of INTENTS) confusion[gold] = Object.fromEntries(INTENTS.map((i) => [i, 0]));
   examples.forEach((e, i) => confusion[e.intent][results[i].intent]++);
@@ -68,7 +71,12 @@ export function evaluate(examples: LabelledMessage[], results: Detection[]): Omi
 
   const pairs = examples.map((e, i): [boolean, boolean] => [e.dissatisfied, results[i].dissatisfied]);
   const nonEnglish = examples.map((e, i) => [e, i] as const).filter(([e]) => e.language !== 'en');
-  const urgent = binary(examples.map((e, i): [boolean, boolean] => [e.flags.includes('urgent_safety'), results[i].flags.includes('urgent_safety')]));
+  const urgent = binary(
+    examples.map((e, i): [boolean, boolean] => [
+      e.flags.includes('urgent_safety'),
+      results[i].flags.includes('urgent_safety'),
+    ]),
+  );
 
   const perLanguage: EvaluationSummary['perLanguage'] = {};
   for (const language of [...new Set(examples.map((e) => e.language))]) {
@@ -86,7 +94,9 @@ export function evaluate(examples: LabelledMessage[], results: Detection[]): Omi
     macroF1,
     perIntent,
     dissatisfied: binary(pairs),
-    nonEnglishDissatisfied: binary(nonEnglish.map(([e, i]): [boolean, boolean] => [e.dissatisfied, results[i].dissatisfied])),
+    nonEnglishDissatisfied: binary(
+      nonEnglish.map(([e, i]): [boolean, boolean] => [e.dissatisfied, results[i].dissatisfied]),
+    ),
     urgentSafety: { recall: urgent.recall, precision: urgent.precision, support: urgent.support },
     languageIdAccuracy: examples.filter((e) => identifyLanguage(e.text) === e.language).length / examples.length,
     perLanguage,
@@ -102,7 +112,9 @@ function print(file: string, summary: EvaluationSummary): void {
   out.push(`Detection evaluation on ${file} (${summary.messages} held-out messages)`, '');
   out.push('intent            precision  recall     f1  support');
   for (const [intent, m] of Object.entries(summary.perIntent)) {
-    out.push(`${intent.padEnd(16)} ${f3(m.precision).padStart(10)} ${f3(m.recall).padStart(7)} ${f3(m.f1).padStart(6)} ${String(m.support).padStart(8)}`);
+    out.push(
+      `${intent.padEnd(16)} ${f3(m.precision).padStart(10)} ${f3(m.recall).padStart(7)} ${f3(m.f1).padStart(6)} ${String(m.support).padStart(8)}`,
+    );
   }
   out.push(`intent macro-F1 ${f3(summary.macroF1)}   accuracy ${f3(summary.intentAccuracy)}`, '');
   const d = summary.dissatisfied;
@@ -114,13 +126,21 @@ function print(file: string, summary: EvaluationSummary): void {
   out.push(`language identification accuracy ${f3(summary.languageIdAccuracy)}`, '');
   out.push('language  messages  intent-acc  dissatisfied-F1  lang-id');
   for (const [lang, m] of Object.entries(summary.perLanguage)) {
-    out.push(`${lang.padEnd(9)} ${String(m.messages).padStart(8)}  ${pct(m.intentAccuracy).padStart(9)}%  ${f3(m.dissatisfiedF1).padStart(15)}  ${pct(m.languageId)}%`);
+    out.push(
+      `${lang.padEnd(9)} ${String(m.messages).padStart(8)}  ${pct(m.intentAccuracy).padStart(9)}%  ${f3(m.dissatisfiedF1).padStart(15)}  ${pct(m.languageId)}%`,
+    );
   }
   out.push('', 'confusion matrix (rows gold, columns detected)');
   const abbrev = INTENTS.map((i) => i.slice(0, 6));
   out.push(`${''.padEnd(16)}${abbrev.map((a) => a.padStart(7)).join('')}`);
-  for (const gold of INTENTS) out.push(`${gold.padEnd(16)}${INTENTS.map((got) => String(summary.confusion[gold][got] || '.').padStart(7)).join('')}`);
-  out.push('', `speed: ${summary.speed.messagesPerSec} messages/s, p99 ${summary.speed.p99Ms} ms per message (one process); detector load ${summary.loadMs} ms`);
+  for (const gold of INTENTS)
+    out.push(
+      `${gold.padEnd(16)}${INTENTS.map((got) => String(summary.confusion[gold][got] || '.').padStart(7)).join('')}`,
+    );
+  out.push(
+    '',
+    `speed: ${summary.speed.messagesPerSec} messages/s, p99 ${summary.speed.p99Ms} ms per message (one process); detector load ${summary.loadMs} ms`,
+  );
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
@@ -138,7 +158,11 @@ function main(): void {
       examples.map((e) => e.text),
       { iterations: 20 },
     );
-    const summary: EvaluationSummary = { ...evaluate(examples, results), speed: { messagesPerSec: speed.messagesPerSec, p99Ms: speed.p99Ms }, loadMs };
+    const summary: EvaluationSummary = {
+      ...evaluate(examples, results),
+      speed: { messagesPerSec: speed.messagesPerSec, p99Ms: speed.p99Ms },
+      loadMs,
+    };
     summaries[file] = summary;
     if (args.includes('--json')) continue;
     print(file, summary);
@@ -148,7 +172,11 @@ function main(): void {
   if (args.includes('--json')) process.stdout.write(`${JSON.stringify(summaries)}\n`);
 }
 
-function printMisses(detector: ReturnType<typeof createDetector>, examples: LabelledMessage[], results: Detection[]): void {
+function printMisses(
+  detector: ReturnType<typeof createDetector>,
+  examples: LabelledMessage[],
+  results: Detection[],
+): void {
   process.stdout.write('\nmisses:\n');
   examples.forEach((e, i) => {
     const r = results[i];
@@ -170,4 +198,3 @@ if (require.main === module) {
     process.exit(1);
   }
 }
-

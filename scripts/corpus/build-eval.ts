@@ -22,7 +22,9 @@ import { bn } from './eval/bn';
 const PACKS: LanguagePack[] = [en, cy, pl, ro, lt, pt, es, fr, so, ar, ur, pa, bn];
 
 export function buildEvaluationCorpus(): GeneratedLine[] {
-  return PACKS.flatMap((pack, i) => expand(pack, { variants: pack.language === 'en' ? 2 : 1, seed: 9000 + i, idPrefix: 'ev' }));
+  return PACKS.flatMap((pack, i) =>
+    expand(pack, { variants: pack.language === 'en' ? 2 : 1, seed: 9000 + i, idPrefix: 'ev' }),
+  );
 }
 
 if (require.main === module) {
@@ -32,5 +34,7 @@ if (require.main === module) {
   fs.writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
   const byLang = new Map<string, number>();
   for (const l of lines) byLang.set(l.language, (byLang.get(l.language) ?? 0) + 1);
-  process.stderr.write(`wrote ${lines.length} lines to ${file}: ${[...byLang].map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
+  process.stderr.write(
+    `wrote ${lines.length} lines to ${file}: ${[...byLang].map(([k, v]) => `${k}=${v}`).join(' ')}\n`,
+  );
 }

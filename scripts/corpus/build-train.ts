@@ -19,7 +19,19 @@ import { pa } from './train/pa';
 import { bn } from './train/bn';
 
 const PACKS: Array<[LanguagePack, number]> = [
-  [en, 6], [cy, 8], [pl, 8], [ro, 8], [lt, 8], [pt, 8], [es, 8], [fr, 8], [so, 8], [ar, 8], [ur, 8], [pa, 8], [bn, 8],
+  [en, 6],
+  [cy, 8],
+  [pl, 8],
+  [ro, 8],
+  [lt, 8],
+  [pt, 8],
+  [es, 8],
+  [fr, 8],
+  [so, 8],
+  [ar, 8],
+  [ur, 8],
+  [pa, 8],
+  [bn, 8],
 ];
 
 export function buildTrainingCorpus(): GeneratedLine[] {
@@ -33,5 +45,7 @@ if (require.main === module) {
   fs.writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
   const byLang = new Map<string, number>();
   for (const l of lines) byLang.set(l.language, (byLang.get(l.language) ?? 0) + 1);
-  process.stderr.write(`wrote ${lines.length} lines to ${file}: ${[...byLang].map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
+  process.stderr.write(
+    `wrote ${lines.length} lines to ${file}: ${[...byLang].map(([k, v]) => `${k}=${v}`).join(' ')}\n`,
+  );
 }

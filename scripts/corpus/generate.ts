@@ -82,7 +82,10 @@ export function smsRegister(text: string, latin: boolean, dissatisfied: boolean,
 }
 
 /** Expands every template `variants` times with different slot fills; duplicates are dropped. */
-export function expand(pack: LanguagePack, options: { variants: number; seed: number; idPrefix: string }): GeneratedLine[] {
+export function expand(
+  pack: LanguagePack,
+  options: { variants: number; seed: number; idPrefix: string },
+): GeneratedLine[] {
   const rand = seededRandom(options.seed);
   const seen = new Set<string>();
   const out: GeneratedLine[] = [];

@@ -2,7 +2,7 @@
 // implementation it wraps) keeps the per-class feature counts; scoring uses those counts as a
 // multinomial model with Laplace smoothing in log space. natural's own scoring multiplies only
 // present features by count/classTotal, which favours the smallest classes on unseen words.
-import BayesClassifier = require('natural/lib/natural/classifiers/bayes_classifier');
+import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier';
 
 const ALPHA = 0.5;
 /**
@@ -50,7 +50,8 @@ export class SparseBayes {
       for (const stored of Object.values(counts)) sum += stored - model.smoothing;
       const denominator = sum + ALPHA * vocabulary;
       const table = new Float64Array(vocabulary).fill(Math.log(ALPHA / denominator));
-      for (const [id, stored] of Object.entries(counts)) table[Number(id)] = Math.log((stored - model.smoothing + ALPHA) / denominator);
+      for (const [id, stored] of Object.entries(counts))
+        table[Number(id)] = Math.log((stored - model.smoothing + ALPHA) / denominator);
       logLikelihood.push(table);
       logPrior.push(Math.log((model.classTotals[label] ?? 1) / model.totalExamples));
     }

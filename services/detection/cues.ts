@@ -14,7 +14,10 @@ function compileEntry(entry: string, wordBoundaries: boolean): string {
   let body = wordBoundaries ? foldText(entry).trim() : foldText(entry);
   const anchored = body.startsWith('^');
   if (anchored) body = body.replace(/^\^ \?/, '').replace(/^\^/, '');
-  body = body.replace(/ \$$/, '(?: emo[a-z]+)*(?= $)').replace(/ \.\. /g, '(?: [^ ]+){0,3} ').replace(/~/g, '[^ ]*');
+  body = body
+    .replace(/ \$$/, '(?: emo[a-z]+)*(?= $)')
+    .replace(/ \.\. /g, '(?: [^ ]+){0,3} ')
+    .replace(/~/g, '[^ ]*');
   if (!wordBoundaries) return anchored ? `^ ?${body}` : body;
   return anchored ? `(?<=^ )${body}` : body;
 }
@@ -37,7 +40,14 @@ function compileLexicon(lexicon: Lexicon): CompiledLexicon {
 
 // Safety cues of every Latin-script language are always checked: a short message can be
 // misidentified ("gas" is a word in several languages), and a gas leak must never be missed.
-const SAFETY_KINDS: CueKind[] = ['hazard_gas', 'hazard_co', 'hazard_flood', 'hazard_electric', 'no_heat_water', 'vulnerable'];
+const SAFETY_KINDS: CueKind[] = [
+  'hazard_gas',
+  'hazard_co',
+  'hazard_flood',
+  'hazard_electric',
+  'no_heat_water',
+  'vulnerable',
+];
 const SAFETY_ANY: CompiledLexicon = SAFETY_KINDS.map((kind) => {
   const entries = Object.values(LEXICONS)
     .filter((l) => l.wordBoundaries)

@@ -25,7 +25,15 @@ const DISSATISFACTION_WEIGHTS: Partial<Record<CueKind, number>> = {
   legal: 1,
 };
 /** Cues that point at the landlord rather than at a neighbour or at the weather. */
-const LANDLORD_DIRECTED: CueKind[] = ['explicit_complaint', 'repetition_strong', 'broken_promise', 'inaction', 'staff_conduct', 'sarcasm', 'waiting'];
+const LANDLORD_DIRECTED: CueKind[] = [
+  'explicit_complaint',
+  'repetition_strong',
+  'broken_promise',
+  'inaction',
+  'staff_conduct',
+  'sarcasm',
+  'waiting',
+];
 
 /**
  * One strong landlord-directed cue decides on its own; weaker cues need the classifier to
@@ -43,8 +51,23 @@ function isDissatisfied(score: number, probability: number, cues: ReadonlySet<Cu
   return !explained && score >= 0 && probability >= 0.85;
 }
 const EXPLAINING_CUES: CueKind[] = [
-  'negated_dissatisfaction', 'compliment', 'suggestion', 'question', 'chaser', 'complaint_ref', 'data_request', 'human', 'asb',
-  'request', 'greeting', 'hazard_gas', 'hazard_co', 'hazard_flood', 'hazard_electric', 'no_heat_water', 'politeness',
+  'negated_dissatisfaction',
+  'compliment',
+  'suggestion',
+  'question',
+  'chaser',
+  'complaint_ref',
+  'data_request',
+  'human',
+  'asb',
+  'request',
+  'greeting',
+  'hazard_gas',
+  'hazard_co',
+  'hazard_flood',
+  'hazard_electric',
+  'no_heat_water',
+  'politeness',
 ];
 
 /** Intents a cue proposes, with a priority used when several are proposed. */
@@ -101,7 +124,9 @@ export function createDetector(options: DetectorOptions = {}): HybridDetector {
     // Far from the decision boundary (strong cues, or cues and classifier agreeing) is surer.
     const agreement = dissatisfied ? dissatisfiedProbability : 1 - dissatisfiedProbability;
     const margin = Math.min(1, Math.abs(score - 1.25) / 2.5) * 0.5 + agreement * 0.5;
-    const confidence = round2(clamp(((cueBacked ? 0.7 : 0.3) + intentProbability * 0.3) * (0.6 + 0.4 * margin), 0.05, 0.99));
+    const confidence = round2(
+      clamp(((cueBacked ? 0.7 : 0.3) + intentProbability * 0.3) * (0.6 + 0.4 * margin), 0.05, 0.99),
+    );
     const classifierIntent = argmax(intentProbabilities) as Intent;
     return {
       intent,
@@ -111,7 +136,11 @@ export function createDetector(options: DetectorOptions = {}): HybridDetector {
       flags: detectionFlags(analysis.cues, dissatisfied),
       cues: [...analysis.cues].sort(),
       dissatisfactionScore: round2(score),
-      classifier: { intent: classifierIntent, intentProbability: round2(intentProbabilities[classifierIntent] ?? 0), dissatisfiedProbability: round2(dissatisfiedProbability) },
+      classifier: {
+        intent: classifierIntent,
+        intentProbability: round2(intentProbabilities[classifierIntent] ?? 0),
+        dissatisfiedProbability: round2(dissatisfiedProbability),
+      },
     };
   }
 
@@ -131,7 +160,12 @@ function dissatisfactionScore({ cues }: Analysis): number {
   const otherGrievance = Object.keys(DISSATISFACTION_WEIGHTS).some(
     (cue) => cue !== 'explicit_complaint' && cue !== 'repetition_weak' && cues.has(cue as CueKind),
   );
-  if (cues.has('explicit_complaint') && cues.has('complaint_ref') && (cues.has('chaser') || cues.has('question')) && !otherGrievance) {
+  if (
+    cues.has('explicit_complaint') &&
+    cues.has('complaint_ref') &&
+    (cues.has('chaser') || cues.has('question')) &&
+    !otherGrievance
+  ) {
     score -= DISSATISFACTION_WEIGHTS.explicit_complaint ?? 0;
   }
   const landlordDirected = LANDLORD_DIRECTED.some((cue) => cues.has(cue));
@@ -153,7 +187,10 @@ function chooseIntent(
   const candidates = new Set<Intent>();
   if (dissatisfied) {
     const aboutTheResponse = cues.has('complaint_ref') || cues.has('response_ref');
-    if (cues.has('stage2') && (aboutTheResponse || (probabilities.stage2_request ?? 0) > (probabilities.complaint ?? 0))) {
+    if (
+      cues.has('stage2') &&
+      (aboutTheResponse || (probabilities.stage2_request ?? 0) > (probabilities.complaint ?? 0))
+    ) {
       candidates.add('stage2_request');
     } else {
       candidates.add('complaint');
@@ -185,7 +222,8 @@ function chooseIntent(
     }
     if (candidates.has('compliment') && !cues.has('request')) candidates.delete('service_request');
   }
-  if (candidates.size === 0 && analysis.tokens.every((t) => t.startsWith('emo'))) return { intent: 'other', cueBacked: true };
+  if (candidates.size === 0 && analysis.tokens.every((t) => t.startsWith('emo')))
+    return { intent: 'other', cueBacked: true };
   if (candidates.size === 0) {
     const allowed = INTENTS.filter((i) => dissatisfied || (i !== 'complaint' && i !== 'stage2_request'));
     let best: Intent = 'other';

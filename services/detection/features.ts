@@ -1,22 +1,20 @@
 // Turns a message into everything the detector reasons about: language, tokens, cues and
 // the sparse features the classifiers see. One pass, shared by training and detection.
-import SentimentAnalyzer = require('natural/lib/natural/sentiment/SentimentAnalyzer');
 import { CueKind } from './lexicons/types';
 import { matchCues } from './cues';
 import { safetyCues } from './safety';
 import { identifyLanguage, isSupportedLanguage } from './languageId';
-import { cueText, expandSms, foldText, PorterStemmer, stem, tokenise } from './text';
+import { englishSentiment } from './sentiment';
+import { cueText, expandSms, foldText, stem, tokenise } from './text';
 
 export interface Analysis {
   language: string;
   tokens: string[];
   cues: Set<CueKind>;
-  /** AFINN sentiment (natural) for English, 0 elsewhere. */
+  /** Sentiment from natural's English vocabulary, 0 for other languages. */
   sentiment: number;
   features: string[];
 }
-
-const englishSentiment = new SentimentAnalyzer('English', PorterStemmer, 'afinn');
 
 export function analyse(text: string, languageHint?: string): Analysis {
   const hint = languageHint?.toLowerCase();
@@ -29,7 +27,7 @@ export function analyse(text: string, languageHint?: string): Analysis {
   const cues = matchCues(spaced, lexicons);
   for (const cue of safetyCues(spaced, text)) cues.add(cue);
   if (/[?？؟¿]/.test(text)) cues.add('question');
-  const sentiment = language === 'en' && tokens.length ? englishSentiment.getSentiment(tokens) : 0;
+  const sentiment = language === 'en' ? englishSentiment(tokens) : 0;
 
   const features: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -38,8 +36,8 @@ export function analyse(text: string, languageHint?: string): Analysis {
     if (i > 0) features.push(`b:${tokens[i - 1]}_${token}`);
   }
   for (const cue of cues) features.push(`c:${cue}`);
-  if (sentiment <= -0.2) features.push('c:negative_sentiment');
-  if (sentiment >= 0.3) features.push('c:positive_sentiment');
+  if (sentiment <= -0.05) features.push('c:negative_sentiment');
+  if (sentiment >= 0.08) features.push('c:positive_sentiment');
   if (/\?/.test(text)) features.push('p:question_mark');
   if (/!{2,}/.test(text)) features.push('p:exclamations');
   const letters = text.replace(/[^A-Za-z]/g, '');

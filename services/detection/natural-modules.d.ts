@@ -39,11 +39,3 @@ declare module 'natural/lib/natural/classifiers/bayes_classifier' {
   }
   export = BayesClassifier;
 }
-
-declare module 'natural/lib/natural/sentiment/SentimentAnalyzer' {
-  class SentimentAnalyzer {
-    constructor(language: string, stemmer: { stem(token: string): string } | null, vocabularyType: string);
-    getSentiment(words: string[]): number;
-  }
-  export = SentimentAnalyzer;
-}

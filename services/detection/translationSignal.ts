@@ -6,7 +6,11 @@ import type { Detection, DetectionFlag, Detector } from './types';
 /** Below this confidence the offline result is "unsure" and worth a second opinion. */
 export const UNSURE_CONFIDENCE = 0.6;
 
-export async function detectWithTranslation(detector: Detector, translator: Translator, text: string): Promise<Detection> {
+export async function detectWithTranslation(
+  detector: Detector,
+  translator: Translator,
+  text: string,
+): Promise<Detection> {
   const offline = detector.detect(text);
   if (!translator.available || offline.language === 'en' || offline.confidence >= UNSURE_CONFIDENCE) return offline;
 
@@ -27,7 +31,10 @@ export function mergeDetections(offline: Detection, english: Detection): Detecti
   return {
     intent: winner.intent,
     dissatisfied: winner.dissatisfied,
-    confidence: Math.round(Math.min(0.99, agree ? Math.max(offline.confidence, english.confidence) + 0.1 : winner.confidence * 0.9) * 100) / 100,
+    confidence:
+      Math.round(
+        Math.min(0.99, agree ? Math.max(offline.confidence, english.confidence) + 0.1 : winner.confidence * 0.9) * 100,
+      ) / 100,
     language: offline.language,
     flags: [...flags],
   };

