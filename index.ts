@@ -9,6 +9,8 @@ import { LocalMongo, LocalMongoUnavailableError, startLocalMongo } from './servi
 import { createHttpServer } from './channels/http/server';
 import { createModels, Models } from './models';
 import { createTranslator, Translator } from './services/translation';
+import { createMongoScheduler } from './services/scheduler/mongoScheduler';
+import type { Scheduler } from './services/scheduler/types';
 
 export interface App {
   config: AppConfig;
@@ -25,12 +27,16 @@ export interface App {
 /** Services built once per app instance (plain TypeScript; dialogs and channels call them). */
 export interface AppServices {
   translator: Translator;
+  /** Durable jobs shared by every instance; features define their jobs in the background-work section. */
+  scheduler: Scheduler;
 }
 
 export interface BuildOptions {
   logger?: Logger;
   /** Database name override (tests use one database per test file). */
   dbName?: string;
+  /** Poll for scheduler jobs (default true); tests that drive `runDue` themselves pass false. */
+  startScheduler?: boolean;
 }
 
 /** Builds and starts the whole product. `config.MONGODB_URI` must be set (see `main`). */
@@ -44,6 +50,7 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
   // --- services (plain TypeScript, no HTTP/botbuilder) ---
   const services: AppServices = {
     translator: createTranslator(config, logger, { timeoutMs: config.TRANSLATOR_TIMEOUT_MS }),
+    scheduler: createMongoScheduler({ models, logger }),
   };
 
   // --- bots ---
@@ -53,6 +60,8 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
   // --- channel routes ---
 
   // --- background work (scheduler jobs) ---
+  // (define jobs above this line; polling starts last so every handler is known)
+  if (options.startScheduler !== false) services.scheduler.start();
 
   await new Promise<void>((resolve) => server.listen(config.PORT, '0.0.0.0', resolve));
   const address = server.address();
@@ -68,6 +77,7 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
     server,
     url,
     async stop() {
+      await services.scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connection.close();
     },
