@@ -70,6 +70,8 @@ export const cy: Lexicon = {
       'ddim yn ateb',
     ],
     inaction: [
+      'pam does neb',
+      'pam nad',
       'dim byd wedi (?:newid|digwydd|ei wneud)',
       'wedi gwneud dim',
       'neb yn (?:gwrando|malio|helpu|ateb|poeni)',
@@ -116,6 +118,7 @@ export const cy: Lexicon = {
       'gallech chi (?:ychwanegu|roi|gynnig)',
     ],
     question: [
+      'cwestiwn',
       'sut',
       'pryd',
       'pam',

@@ -166,6 +166,8 @@ export const en: Lexicon = {
     ],
     repetition_weak: ['again', 'still', 'another', 'once more', 'chas~', 'repeated~', 'recurring', 'ongoing'],
     waiting: [
+      `(?:it is|it has|has|have) been ${SPAN} ${UNIT}`,
+      `${SPAN} ${UNIT} and counting`,
       `(?:waiting|waited|wait) (?:for |over |nearly |almost |more than |about )?${SPAN} ${UNIT}`,
       `(?:for|over|nearly|almost|more than|about|coming up to|going on) ${SPAN} (?:weeks?|months?|years?)(?! ago)`,
       `since ${MONTH}`,
@@ -349,6 +351,8 @@ export const en: Lexicon = {
       'not blaming',
     ],
     compliment: [
+      '(?:like|want|wanted|wish|would like) to thank',
+      'for (?:his|her|their|your) help',
       'cheers for',
       '(?:thanks|thank you|cheers) for (?:sending|coming|being|getting|doing|the quick|the fast)',
       'so fast',
@@ -441,6 +445,9 @@ export const en: Lexicon = {
       'be useful if',
     ],
     question: [
+      "(?:i have|i've got|got) a (?:quick )?question",
+      'quick question',
+      'query about',
       '^ ?(?:how|what|when|where|who|which|why|is|are|can|could|do|does|did|will|would|should|may|am)\\b',
       'how (?:do|can|does|long|much|often|would|should|to)',
       "what(?:'s| is| are| time| day| do| does| happens| should| would| if)",
@@ -667,7 +674,6 @@ export const en: Lexicon = {
       'party next door',
       'stalk~',
       'cctv',
-      'police',
     ],
     repair: [
       'broken',
@@ -783,6 +789,7 @@ export const en: Lexicon = {
       'lino',
     ],
     request: [
+      '(?:need|want|like|order) (?:a |an )?(?:new|replacement|spare|another) (?:key|fob|door|window|lock|light|bulb|seal|handle|toilet seat|carpet)',
       'can (?:it|they|this|these) be (?:fixed|repaired|replaced|sorted|looked at)',
       'appointment for (?:someone|somebody|an engineer)',
       'get (?:an appointment|someone|somebody) (?:to|for|out)',

@@ -89,6 +89,8 @@ export const es: Lexicon = {
       'ni caso',
     ],
     inaction: [
+      'por que nadie',
+      'por que no',
       'nada (?:ha cambiado|se ha hecho|cambia|se hizo)',
       'no (?:han hecho|hicieron|hacen) nada',
       'nadie (?:hace nada|escucha|ayuda|contesta|me hace caso)',
@@ -148,6 +150,8 @@ export const es: Lexicon = {
       'propongo',
     ],
     question: [
+      'pregunta',
+      'duda',
       'como (?:puedo|hago|se)',
       'cuando',
       'donde',

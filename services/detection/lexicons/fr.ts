@@ -85,6 +85,8 @@ export const fr: Lexicon = {
       'ignor~',
     ],
     inaction: [
+      'pourquoi personne',
+      'pourquoi rien',
       "rien (?:n'a change|n'a ete fait|ne change|ne bouge)",
       "vous (?:n'avez|ne faites) rien",
       "personne (?:ne fait rien|n'ecoute|n'aide|ne repond|ne decroche)",
@@ -149,6 +151,7 @@ export const fr: Lexicon = {
       'je propose',
     ],
     question: [
+      'question',
       'comment (?:puis je|faire|je)',
       'quand',
       'ou (?:puis|est|dois)',

@@ -68,6 +68,8 @@ export const lt: Lexicon = {
       'ignoruo~',
     ],
     inaction: [
+      'kodel niekas',
+      'niekas neatsako',
       'niekas nieko nedaro',
       'nieko nepadaryta',
       'niekas nepasikeite',
@@ -129,6 +131,7 @@ export const lt: Lexicon = {
       'reiketu',
     ],
     question: [
+      'klausim~',
       'kaip (?:galiu|gauti|pateikti|ilgai)',
       'kada',
       'kur',

@@ -89,6 +89,8 @@ export const pl: Lexicon = {
       'nikt nie odpowiada',
     ],
     inaction: [
+      'dlaczego nikt',
+      'dlaczego nic',
       'nic (?:sie )?nie (?:zmienilo|zrobiono|zrobil~|dzieje|robi~)',
       'nic nie zostalo zrobione',
       'nikt nic nie (?:robi|zrobil)',
@@ -157,6 +159,8 @@ export const pl: Lexicon = {
       'opinia',
     ],
     question: [
+      'pytanie',
+      'pytaniem',
       'jak (?:moge|mam|dlugo|sie|zlozyc)',
       'kiedy',
       'gdzie',

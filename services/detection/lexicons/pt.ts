@@ -79,6 +79,8 @@ export const pt: Lexicon = {
       'ignora~',
     ],
     inaction: [
+      'porque ninguem',
+      'por que ninguem',
       'nada (?:foi feito|mudou|se resolveu|acontece)',
       'nao (?:fizeram|fazem|fazer) nada',
       'ninguem (?:faz nada|ouve|ajuda|atende|quer saber)',
@@ -137,6 +139,9 @@ export const pt: Lexicon = {
       'proposta',
     ],
     question: [
+      'pergunta',
+      'duvida',
+      'ajuda com',
       'como (?:posso|faco|se|e que)',
       'quando',
       'onde',

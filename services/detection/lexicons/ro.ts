@@ -94,6 +94,8 @@ export const ro: Lexicon = {
       'ignor~',
     ],
     inaction: [
+      'de ce nimeni',
+      'de ce nu',
       'nu s a (?:schimbat|facut|rezolvat) nimic',
       'nimic nu s a (?:schimbat|facut|rezolvat)',
       'nu (?:faceti|fac|ati facut|au facut) nimic',
@@ -154,6 +156,7 @@ export const ro: Lexicon = {
       'ar trebui sa',
     ],
     question: [
+      'intrebare',
       'cum (?:pot|se|fac)',
       'cand',
       'unde',

@@ -71,6 +71,8 @@ export const so: Lexicon = {
       'dhega adeyg',
     ],
     inaction: [
+      'maxaa qofna',
+      'maxaa cidna',
       'waxba lama qaban',
       'waxba (?:iskama|isma) (?:beddelin|bedelin)',
       'cidna ma dhagaysato',
@@ -99,7 +101,18 @@ export const so: Lexicon = {
     ],
     politeness: ['fadlan', 'mahadsanid'],
     suggestion: ['haddii .. laga', 'talo', 'fikrad', 'soo jeedin~', 'way fiicnaan lahayd', 'fiicnaan lahayd'],
-    question: ['sidee', 'goorma', 'xagee', 'halkee', 'maxaa', 'imisa', "su'aal", 'ma (?:kari|heli) karaa'],
+    question: [
+      "su'aal",
+      'suaal',
+      'sidee',
+      'goorma',
+      'xagee',
+      'halkee',
+      'maxaa',
+      'imisa',
+      "su'aal",
+      'ma (?:kari|heli) karaa',
+    ],
     chaser: [
       'qof ma imanayaa',
       'imanayaa',

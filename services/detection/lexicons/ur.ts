@@ -92,7 +92,7 @@ export const ur: Lexicon = {
     ],
     politeness: ['براہ کرم', 'مہربانی', 'شکریہ', 'پلیز', 'shukriya', 'meherbani'],
     suggestion: ['اچھا ہوگا اگر', 'تجویز', 'مشورہ', 'اچھا ہوگا', 'بہتر ہوگا', 'آپ کو چاہیے'],
-    question: [' (?:کیسے|کب|کہاں|کیا|کون|کتنا|کتنے|kaise|kab|kahan|kya) '],
+    question: ['سوال', ' (?:کیسے|کب|کہاں|کیا|کون|کتنا|کتنے|kaise|kab|kahan|kya) '],
     chaser: [
       'آئے گا',
       'آئیں گے',
