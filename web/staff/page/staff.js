@@ -114,11 +114,18 @@
   }
 
   function initTeams() {
-    // Inside Teams the SDK handshakes with the host; in a plain browser it fails fast and we carry on.
-    var sdk = window.microsoftTeams;
-    if (!sdk || !sdk.app || window.parent === window) { $('host').textContent = 'Browser'; return; }
-    sdk.app.initialize().then(function () { $('host').textContent = 'In Microsoft Teams'; if (sdk.app.notifySuccess) sdk.app.notifySuccess(); })
-      .catch(function () { $('host').textContent = 'Browser'; });
+    // Only inside a frame (a Teams tab) is the Teams SDK loaded: it then handshakes with the host.
+    // In a plain browser it is not needed, and loading it would only try to reach Microsoft's CDN.
+    if (window.parent === window) { $('host').textContent = 'Browser'; return; }
+    var script = document.createElement('script');
+    script.src = '/staff/assets/teams-js.js';
+    script.onload = function () {
+      var sdk = window.microsoftTeams;
+      if (!sdk || !sdk.app) { $('host').textContent = 'Browser'; return; }
+      sdk.app.initialize().then(function () { $('host').textContent = 'In Microsoft Teams'; })
+        .catch(function () { $('host').textContent = 'Browser (framed)'; });
+    };
+    document.head.appendChild(script);
   }
 
   document.addEventListener('DOMContentLoaded', function () {
