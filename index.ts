@@ -7,6 +7,7 @@ import { createLogger, Logger } from './services/logging/logger';
 import { connectDatabase, databaseAnswers } from './services/database/connection';
 import { LocalMongo, LocalMongoUnavailableError, startLocalMongo } from './services/database/localMongo';
 import { createHttpServer } from './channels/http/server';
+import { scheduleTranscriptRetention } from './services/privacy';
 import { createModels, Models } from './models';
 import { createTranslator, Translator } from './services/translation';
 import { createMongoScheduler } from './services/scheduler/mongoScheduler';
@@ -60,6 +61,7 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
   // --- channel routes ---
 
   // --- background work (scheduler jobs) ---
+  await scheduleTranscriptRetention({ scheduler: services.scheduler, connection, retentionDays: config.TRANSCRIPT_RETENTION_DAYS, logger });
   // (define jobs above this line; polling starts last so every handler is known)
   if (options.startScheduler !== false) services.scheduler.start();
 
