@@ -16,6 +16,16 @@ export const en: Lexicon = {
   wordBoundaries: true,
   cues: {
     strong_negative: [
+      "(?:won't|will not|refuse~ to|refusing to) (?:refund|pay|compensate|reimburse|accept|take responsibility|admit|fix|repair|help|listen)",
+      '(?:charged|billed|invoiced) (?:me|us)',
+      "(?:your|your contractor's|the contractor's|their|not my) fault",
+      'overcharg~',
+      'your responsibility',
+      "(?:didn't|did not|never|not) make (?:it )?good",
+      'wrongly (?:charged|billed|taken)',
+      'mistake on my (?:rent|account|bill)',
+      'nobody takes (?:ownership|responsibility)',
+      'passed (?:between|back and forth|from one)',
       'disgust~',
       'disgrace~',
       'appall~',
@@ -166,6 +176,8 @@ export const en: Lexicon = {
     ],
     repetition_weak: ['again', 'still', 'another', 'once more', 'chas~', 'repeated~', 'recurring', 'ongoing'],
     waiting: [
+      '(?:^ ?|on )day \\d+',
+      '(?:day|week|month) \\d+ (?:of|with|without)',
       `(?:it is|it has|has|have) been ${SPAN} ${UNIT}`,
       `${SPAN} ${UNIT} and counting`,
       `(?:waiting|waited|wait) (?:for |over |nearly |almost |more than |about )?${SPAN} ${UNIT}`,
@@ -580,6 +592,8 @@ export const en: Lexicon = {
       '(?:send|give|email) me (?:a copy of )?(?:all )?(?:my|the) (?:notes|records|file|data)',
     ],
     human: [
+      '(?:member of staff|someone|somebody|an advisor|an adviser|a person|an officer) (?:to )?(?:phone|call|ring) me',
+      '(?:talk|speak) to (?:someone|somebody) (?:in|from|at) (?:the )?',
       '(?:anyone|someone|somebody) I can (?:talk|speak) to',
       'rather (?:talk|speak) to (?:someone|a person)',
       'give me a ring',

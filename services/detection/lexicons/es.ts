@@ -6,7 +6,17 @@ export const es: Lexicon = {
   language: 'es',
   wordBoundaries: true,
   cues: {
-    strong_negative: ['inaceptable', 'vergonzoso', 'verguenza', 'una broma', 'indignante', 'absurdo', 'escandal~'],
+    strong_negative: [
+      'se niegan a (?:pagar|devolver|arreglar)',
+      'me cobraron',
+      'inaceptable',
+      'vergonzoso',
+      'verguenza',
+      'una broma',
+      'indignante',
+      'absurdo',
+      'escandal~',
+    ],
     explicit_complaint: [
       'queja',
       'quejarme',
@@ -189,6 +199,9 @@ export const es: Lexicon = {
       'cmp ?\\d+',
     ],
     stage2: [
+      '(?:la|lo) revise otra persona',
+      'otra persona (?:la|lo) revise',
+      'que (?:la|lo) revisen',
       'escal~',
       '(?:segunda|2) (?:fase|etapa)',
       'revis~ (?:la|mi|el) (?:decision|respuesta|queja|caso)',

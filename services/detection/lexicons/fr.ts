@@ -6,7 +6,16 @@ export const fr: Lexicon = {
   language: 'fr',
   wordBoundaries: true,
   cues: {
-    strong_negative: ['inacceptable', 'honteu~', 'une honte', 'scandaleu~', 'inadmissible', 'une blague'],
+    strong_negative: [
+      'refuse~ de (?:rembourser|payer|reparer)',
+      'factur~ a tort',
+      'inacceptable',
+      'honteu~',
+      'une honte',
+      'scandaleu~',
+      'inadmissible',
+      'une blague',
+    ],
     explicit_complaint: [
       'plainte',
       'reclamation',

@@ -6,7 +6,16 @@ export const pl: Lexicon = {
   language: 'pl',
   wordBoundaries: true,
   cues: {
-    strong_negative: ['skandal~', 'nie do przyjecia', 'niedopuszczaln~', 'zenad~', 'zenujac~', 'kpina'],
+    strong_negative: [
+      'odmawia~ (?:zwrotu|naprawy|zaplaty)',
+      'obciazyli mnie',
+      'skandal~',
+      'nie do przyjecia',
+      'niedopuszczaln~',
+      'zenad~',
+      'zenujac~',
+      'kpina',
+    ],
     explicit_complaint: [
       'skarg~',
       'reklamac~',
@@ -196,6 +205,7 @@ export const pl: Lexicon = {
       'mojej skargi',
     ],
     stage2: [
+      'odwola~',
       'wyzej',
       'przekazac (?:ja|sprawe) wyzej',
       'eskal~',

@@ -6,7 +6,15 @@ export const pt: Lexicon = {
   language: 'pt',
   wordBoundaries: true,
   cues: {
-    strong_negative: ['inaceitavel', 'vergonh~', 'uma piada', 'absurdo', 'escandal~'],
+    strong_negative: [
+      'recusam~ (?:pagar|devolver|reparar)',
+      'cobraram~ me',
+      'inaceitavel',
+      'vergonh~',
+      'uma piada',
+      'absurdo',
+      'escandal~',
+    ],
     explicit_complaint: [
       'reclama~',
       'queixa',
