@@ -12,6 +12,11 @@ import { createModels, Models } from './models';
 import { createTranslator, Translator } from './services/translation';
 import { createMongoScheduler } from './services/scheduler/mongoScheduler';
 import type { Scheduler } from './services/scheduler/types';
+import { createPolicyContext, PolicyContext, PolicyPackError } from './services/policy';
+import { createCaseService } from './services/cases/caseService';
+import type { CaseService } from './services/cases/types';
+import { createContactService } from './services/contacts/contactService';
+import type { ContactService } from './services/contacts/types';
 
 export interface App {
   config: AppConfig;
@@ -30,6 +35,10 @@ export interface AppServices {
   translator: Translator;
   /** Durable jobs shared by every instance; features define their jobs in the background-work section. */
   scheduler: Scheduler;
+  /** The configured policy pack (POLICY_PACK) and the nation's working-day calendar (HOLIDAY_REGION). */
+  policy: PolicyContext;
+  contacts: ContactService;
+  cases: CaseService;
 }
 
 export interface BuildOptions {
@@ -44,6 +53,8 @@ export interface BuildOptions {
 export async function startApp(config: AppConfig, options: BuildOptions = {}): Promise<App> {
   if (!config.MONGODB_URI) throw new ConfigError('startApp needs MONGODB_URI (main() starts a local server when unset)');
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  // A bad pack stops start-up before anything else, naming the file, field and reason.
+  const policy = createPolicyContext(config.POLICY_PACK, config.HOLIDAY_REGION);
   const connection = await connectDatabase(config.MONGODB_URI, options.dbName);
   const models = createModels(connection);
   await Promise.all(Object.values(models).map((m) => m.init()));
@@ -52,6 +63,9 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
   const services: AppServices = {
     translator: createTranslator(config, logger, { timeoutMs: config.TRANSLATOR_TIMEOUT_MS }),
     scheduler: createMongoScheduler({ models, logger }),
+    policy,
+    contacts: createContactService({ models }),
+    cases: createCaseService({ models, pack: policy.pack, calendar: policy.calendar }),
   };
 
   // --- bots ---
@@ -131,6 +145,10 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((err) => {
+    if (err instanceof PolicyPackError) {
+      process.stderr.write(`Start-up failed: ${err.message}\n`);
+      process.exit(2);
+    }
     process.stderr.write(`Start-up failed: ${(err as Error).stack ?? err}\n`);
     process.exit(1);
   });

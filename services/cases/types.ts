@@ -42,6 +42,8 @@ export interface Extension {
   newRespondBy: Date;
   at: Date;
   by: string;
+  exceptional?: boolean;
+  tenantAgreed?: boolean;
 }
 
 export interface StageResponse {
@@ -50,6 +52,8 @@ export interface StageResponse {
   reasons: string;
   remedy?: string;
   compensationPence?: number;
+  /** Who approved an award above the pack's limit for the stage (required then). */
+  compensationApprovedBy?: string;
   outstandingActions?: string[];
   rootCause?: string;
   at: Date;
@@ -101,6 +105,9 @@ export interface CaseRecord {
   stageDeadlines: Partial<Record<Stage, Deadlines>>;
   extensions: Extension[];
   responses: StageResponse[];
+  /** When each stage started, was acknowledged and answered (reporting, deadline audit). */
+  stageTimes?: Partial<Record<Stage, { startedAt: Date; acknowledgedAt?: Date; respondedAt?: Date }>>;
+  relatedReferences?: string[];
   stage2Reasons?: string;
   holdReason?: string;
   notAcceptedReason?: string;
@@ -174,7 +181,8 @@ export interface CaseService {
   acknowledge(reference: string, actor: Actor): Promise<CaseRecord>;
   assign(reference: string, handler: string, actor: Actor): Promise<CaseRecord>;
   respond(reference: string, response: Omit<StageResponse, 'at' | 'by' | 'stage'>, actor: Actor): Promise<CaseRecord>;
-  extend(reference: string, input: { reason: string; newRespondBy: Date }, actor: Actor): Promise<CaseRecord>;
+  /** `exceptional`/`tenantAgreed` unlock the pack's exceptional limit / agreement-only extensions. */
+  extend(reference: string, input: { reason: string; newRespondBy: Date; exceptional?: boolean; tenantAgreed?: boolean }, actor: Actor): Promise<CaseRecord>;
   /** quick → stage1, stage1 (responded) → stage2; enforces the pack's window and reasons rule. */
   escalate(reference: string, input: { reasons?: string; onBehalf?: boolean; overrideReason?: string }, actor: Actor): Promise<CaseRecord>;
   hold(reference: string, reason: string, actor: Actor): Promise<CaseRecord>;
