@@ -84,7 +84,7 @@ const contactSchema = new Schema<ContactDoc>(
     updatedAt: { type: Date, required: true },
     rev: { type: Number, required: true, default: 0 },
   },
-  { versionKey: false },
+  { versionKey: false, minimize: false },
 );
 contactSchema.index({ 'identities.channel': 1, 'identities.id': 1 });
 

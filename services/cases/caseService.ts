@@ -167,7 +167,7 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
       respondedAt: times.respondedAt ?? null,
     });
     const held = times.heldWorkingDays ?? 0;
-    const ext = [...extensions].reverse().find((e) => e.stage === stage);
+    const ext = [...(extensions ?? [])].reverse().find((e) => e.stage === stage);
     let respondBy: CalendarDate | null = base.respondBy;
     if (ext) respondBy = calendar.addWorkingDays(londonDate(ext.newRespondBy), Math.max(0, held - (ext.heldBefore ?? 0)));
     else if (respondBy && held) respondBy = calendar.addWorkingDays(respondBy, held);

@@ -44,7 +44,7 @@ function validateIdentity(identity: ChannelIdentity): void {
 function toRecord(doc: ContactDoc): ContactRecord {
   return {
     id: doc._id,
-    identities: doc.identities.map((i) => ({ channel: i.channel as ChannelIdentity['channel'], id: i.id })),
+    identities: (doc.identities ?? []).map((i) => ({ channel: i.channel as ChannelIdentity['channel'], id: i.id })),
     phone: doc.phone,
     email: doc.email,
     name: doc.name,
@@ -57,6 +57,11 @@ function toRecord(doc: ContactDoc): ContactRecord {
   };
 }
 
+/** Empty arrays may be left out of stored documents; the service always sees them. */
+function normalise(doc: ContactDoc): ContactDoc {
+  return { ...doc, identities: doc.identities ?? [], restrictions: doc.restrictions ?? [] };
+}
+
 export function createContactService(options: ContactServiceOptions): ContactService {
   const { Contact, ContactIdentity, ContactRevision } = options.models;
   const clock = options.clock ?? (() => new Date());
@@ -64,12 +69,12 @@ export function createContactService(options: ContactServiceOptions): ContactSer
   async function load(id: string): Promise<ContactDoc> {
     const doc = await Contact.findById(id).lean<ContactDoc>();
     if (!doc) throw new CaseRuleError('not_found', `no contact ${id}`);
-    return rollForward(Contact, ContactRevision, doc);
+    return normalise(await rollForward(Contact, ContactRevision, doc));
   }
 
   async function find(id: string): Promise<ContactDoc | null> {
     const doc = await Contact.findById(id).lean<ContactDoc>();
-    return doc ? rollForward(Contact, ContactRevision, doc) : null;
+    return doc ? normalise(await rollForward(Contact, ContactRevision, doc)) : null;
   }
 
   /** Applies `change` to the latest revision; on a concurrent write re-reads and re-checks. */

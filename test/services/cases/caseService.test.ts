@@ -70,4 +70,217 @@ describe('case lifecycle', () => {
     for (const r of refs) expect(r).toMatch(/^CMP-2026-\d{6}$/);
     expect(await db.models.Case.countDocuments({ reference: { $in: [...refs] } })).toBe(refs.size);
   }, 180_000);
+
+  it('runs quick fix → Stage 1 → Stage 2 → closed and leaves a complete audit trail', async () => {
+    const { service, setNow } = serviceAt(db, 'tuntum', '2026-03-02T09:00:00Z');
+    const me = tenant('contact-9');
+    const quick = await service.open(input({ contactId: 'contact-9', stage: 'quick' }), me);
+    expect(londonDate(quick.deadlines.respondBy!)).toBe('2026-03-03'); // resolved within 1 WD
+    setNow('2026-03-02T15:00:00Z');
+    const fixed = await service.respond(quick.reference, { decision: 'resolved', reasons: 'New appointment booked for Thursday' }, officer);
+    expect(fixed.status).toBe('responded');
+    expect(londonDate(fixed.deadlines.escalateBy!)).toBe('2026-03-09'); // may go formal within 5 WD
+
+    setNow('2026-03-05T10:00:00Z');
+    const s1 = await service.escalate(quick.reference, { reasons: 'Nobody came on Thursday' }, me);
+    expect(s1).toMatchObject({ reference: quick.reference, stage: 'stage1', status: 'open' });
+    expect(londonDate(s1.deadlines.acknowledgeBy!)).toBe('2026-03-10'); // 3 WD from the request to go formal
+    await service.assign(quick.reference, officer.id, officer);
+    setNow('2026-03-06T10:00:00Z');
+    await service.acknowledge(quick.reference, officer);
+    setNow('2026-03-16T10:00:00Z');
+    const r1 = await service.respond(quick.reference, { decision: 'partly_upheld', reasons: 'Missed appointment', remedy: 'Apology', outstandingActions: ['Replace boiler'] }, officer);
+    expect(londonDate(r1.deadlines.escalateBy!)).toBe('2026-04-15'); // 20 WD, skipping Good Friday and Easter Monday
+
+    setNow('2026-03-20T10:00:00Z');
+    const s2 = await service.escalate(quick.reference, { reasons: 'Boiler still not replaced; I want a date' }, me);
+    expect(s2).toMatchObject({ stage: 'stage2', status: 'open', stage2Reasons: 'Boiler still not replaced; I want a date' });
+    expect(s2.stageDeadlines.stage1?.respondBy).toBeTruthy();
+    await service.assign(quick.reference, reviewer.id, reviewer);
+    await service.acknowledge(quick.reference, reviewer);
+    setNow('2026-03-27T10:00:00Z');
+    await service.respond(quick.reference, { decision: 'upheld', reasons: 'Boiler replacement booked', compensationPence: 5000 }, reviewer);
+    const closed = await service.close(quick.reference, 'Stage 2 response sent; Ombudsman details given', reviewer);
+    expect(closed.status).toBe('closed');
+    const rated = await service.recordSatisfaction(quick.reference, 4, 'Got there in the end', me);
+    expect(rated.satisfaction).toMatchObject({ score: 4 });
+
+    const trail = rated.history.map((e) => `${e.action}:${e.fromStage ?? '-'}/${e.fromStatus ?? '-'}→${e.toStage}/${e.toStatus}`);
+    expect(trail).toEqual([
+      'open:-/-→quick/open',
+      'respond:quick/open→quick/responded',
+      'escalate:quick/responded→stage1/open',
+      'assign:stage1/open→stage1/open',
+      'acknowledge:stage1/open→stage1/acknowledged',
+      'respond:stage1/acknowledged→stage1/responded',
+      'escalate:stage1/responded→stage2/open',
+      'assign:stage2/open→stage2/open',
+      'acknowledge:stage2/open→stage2/acknowledged',
+      'respond:stage2/acknowledged→stage2/responded',
+      'close:stage2/responded→stage2/closed',
+      'satisfaction:stage2/closed→stage2/closed',
+    ]);
+    for (const e of rated.history) expect(e.actor.id).toBeTruthy();
+    expect(rated.history[2]).toMatchObject({ actor: { kind: 'tenant', id: 'contact-9' }, reason: 'Nobody came on Thursday' });
+    // The append-only log holds one entry per revision with the same events, in order.
+    const log = await db.models.CaseEvent.find({ docId: rated.id }).sort({ rev: 1 }).lean();
+    expect(log.map((l) => l.rev)).toEqual(rated.history.map((_, i) => i + 1));
+    expect(log.map((l) => (l.event as { action: string }).action)).toEqual(rated.history.map((e) => e.action));
+  });
+
+  describe('guards from the pack', () => {
+    it('refuses Stage 2 before a Stage 1 response', async () => {
+      const { service } = serviceAt(db, 'hoc-2024', '2026-05-01T09:00:00Z');
+      const c = await service.open(input(), tenant('contact-1'));
+      await expectRule(service.escalate(c.reference, {}, tenant('contact-1')), 'invalid_transition', /only after the Stage 1 response/);
+    });
+
+    it('lets staff escalate before a response with an override reason, recorded in the history', async () => {
+      const { service } = serviceAt(db, 'hoc-2024', '2026-05-01T09:00:00Z');
+      const c = await service.open(input(), tenant('contact-1'));
+      await expectRule(service.escalate(c.reference, { overrideReason: 'tenant says so' }, tenant('contact-1')), 'invalid_input', /only staff/);
+      const s2 = await service.escalate(c.reference, { overrideReason: 'Stage 1 response missed its deadline' }, officer);
+      expect(s2.stage).toBe('stage2');
+      expect(s2.history.at(-1)?.reason).toMatch(/override: Stage 1 response missed its deadline/);
+    });
+
+    it('refuses Stage 2 outside the pack window (SLH: 10 WD) unless staff override', async () => {
+      const { service, setNow } = serviceAt(db, 'slh', '2026-05-01T09:00:00Z');
+      const c = await service.open(input(), tenant('contact-1'));
+      await service.respond(c.reference, { decision: 'not_upheld', reasons: 'Works completed on time' }, officer);
+      setNow('2026-05-19T09:00:00Z'); // responded Fri 1 May: 10 WD (Early May bank holiday skipped) → Mon 18 May
+      await expectRule(service.escalate(c.reference, { reasons: 'I disagree' }, tenant('contact-1')), 'outside_window', /ended on 2026-05-18/);
+      const ok = await service.escalate(c.reference, { reasons: 'I disagree', overrideReason: 'Tenant was in hospital' }, officer);
+      expect(ok.stage).toBe('stage2');
+    });
+
+    it('requires reasons for Stage 2 where the pack says so (SLH) but not under the Code (hoc-2024)', async () => {
+      const slh = serviceAt(db, 'slh', '2026-05-01T09:00:00Z').service;
+      const a = await slh.open(input(), tenant('contact-1'));
+      await slh.respond(a.reference, { decision: 'not_upheld', reasons: 'No failure found' }, officer);
+      await expectRule(slh.escalate(a.reference, {}, tenant('contact-1')), 'reasons_required', /why you remain dissatisfied/);
+
+      const hoc = serviceAt(db, 'hoc-2024', '2026-05-01T09:00:00Z').service;
+      const b = await hoc.open(input(), tenant('contact-1'));
+      await hoc.respond(b.reference, { decision: 'not_upheld', reasons: 'No failure found' }, officer);
+      expect((await hoc.escalate(b.reference, {}, tenant('contact-1'))).stage).toBe('stage2');
+    });
+
+    it('refuses the Stage 1 handler as the Stage 2 handler where the pack says so', async () => {
+      const { service } = serviceAt(db, 'hoc-2024', '2026-05-01T09:00:00Z');
+      const c = await service.open(input(), tenant('contact-1'));
+      await service.assign(c.reference, officer.id, officer);
+      await service.respond(c.reference, { decision: 'not_upheld', reasons: 'No failure found' }, officer);
+      await service.escalate(c.reference, {}, tenant('contact-1'));
+      await expectRule(service.assign(c.reference, officer.id, officer), 'same_handler', /other than the Stage 1 handler/);
+      await expectRule(service.respond(c.reference, { decision: 'upheld', reasons: 'x' }, officer), 'same_handler');
+      expect((await service.assign(c.reference, reviewer.id, officer)).handlers.stage2).toBe(reviewer.id);
+    });
+
+    it('refuses an extension beyond the pack limit (Code: 10 WD at Stage 1) and records one within it', async () => {
+      const { service } = serviceAt(db, 'hoc-2024', '2026-06-01T09:00:00Z');
+      const c = await service.open(input(), tenant('contact-1'));
+      const acked = await service.acknowledge(c.reference, officer);
+      expect(londonDate(acked.deadlines.respondBy!)).toBe('2026-06-15');
+      await expectRule(service.extend(c.reference, { reason: 'Surveyor needed', newRespondBy: new Date('2026-06-30T12:00:00Z') }, officer), 'extension_too_long', /11 working days is more than the 10/);
+      const ext = await service.extend(c.reference, { reason: 'Surveyor needed', newRespondBy: new Date('2026-06-29T12:00:00Z') }, officer);
+      expect(londonDate(ext.deadlines.respondBy!)).toBe('2026-06-29');
+      expect(ext.extensions).toHaveLength(1);
+      expect(ext.history.at(-1)).toMatchObject({ action: 'extend', reason: 'to 2026-06-29: Surveyor needed' });
+    });
+
+    it('allows Brighter Places its exceptional 20 WD and longer only by agreement', async () => {
+      const { service } = serviceAt(db, 'brighter-places', '2026-06-01T09:00:00Z');
+      const c = await service.open(input(), tenant('contact-1'));
+      // logged Mon 1 Jun: respond within 10 WD of logging → Mon 15 Jun; +20 WD → Mon 13 Jul
+      await expectRule(service.extend(c.reference, { reason: 'Complex', newRespondBy: new Date('2026-07-13T12:00:00Z') }, officer), 'extension_too_long');
+      expect((await service.extend(c.reference, { reason: 'Complex', newRespondBy: new Date('2026-07-13T12:00:00Z'), exceptional: true }, officer)).status).toBe('open');
+      await expectRule(service.extend(c.reference, { reason: 'More', newRespondBy: new Date('2026-07-20T12:00:00Z'), exceptional: true }, officer), 'extension_too_long', /without the tenant’s agreement/);
+      const agreed = await service.extend(c.reference, { reason: 'More', newRespondBy: new Date('2026-07-20T12:00:00Z'), exceptional: true, tenantAgreed: true }, officer);
+      expect(londonDate(agreed.deadlines.respondBy!)).toBe('2026-07-20');
+    });
+
+    it('refuses compensation above the stage limit without approval (SLH: £500 at Stage 1)', async () => {
+      const { service } = serviceAt(db, 'slh', '2026-06-01T09:00:00Z');
+      const c = await service.open(input(), tenant('contact-1'));
+      await expectRule(
+        service.respond(c.reference, { decision: 'upheld', reasons: 'Leak ignored', compensationPence: 60000 }, officer),
+        'compensation_over_limit',
+        /£600 is above the Stage 1 limit of £500: it needs approval by Executive Management Team/,
+      );
+      const ok = await service.respond(c.reference, { decision: 'upheld', reasons: 'Leak ignored', compensationPence: 60000, compensationApprovedBy: 'EMT 2026-06-02' }, officer);
+      expect(ok.responses[0]).toMatchObject({ compensationPence: 60000, compensationApprovedBy: 'EMT 2026-06-02' });
+    });
+
+    it('refuses going formal after the quick-fix window (Tuntum: 5 WD)', async () => {
+      const { service, setNow } = serviceAt(db, 'tuntum', '2026-06-01T09:00:00Z');
+      const c = await service.open(input({ stage: 'quick' }), tenant('contact-1'));
+      await service.respond(c.reference, { decision: 'resolved', reasons: 'Fixed' }, officer);
+      setNow('2026-06-09T09:00:00Z'); // window ended Mon 8 Jun
+      await expectRule(service.escalate(c.reference, {}, tenant('contact-1')), 'outside_window', /time to go formal ended on 2026-06-08/);
+    });
+
+    it('refuses a quick case where the pack has no early route, and other bad input', async () => {
+      const { service } = serviceAt(db, 'hoc-2024', '2026-06-01T09:00:00Z');
+      await expectRule(service.open(input({ stage: 'quick' }), tenant('contact-1')), 'invalid_input', /no separate early route/);
+      await expectRule(service.open(input({ summary: '  ' }), tenant('contact-1')), 'invalid_input', /summary is required/);
+      await expectRule(service.open(input({ contactId: 'someone-else' }), tenant('contact-1')), 'invalid_input', /for themselves/);
+      await expectRule(service.acknowledge('CMP-2026-999999', officer), 'not_found');
+    });
+
+    it('hides other tenants’ cases and keeps staff-only actions for staff', async () => {
+      const { service } = serviceAt(db, 'hoc-2024', '2026-06-01T09:00:00Z');
+      const c = await service.open(input(), tenant('contact-1'));
+      await expectRule(service.withdraw(c.reference, 'not mine', tenant('contact-2')), 'not_found');
+      await expectRule(service.acknowledge(c.reference, tenant('contact-1')), 'invalid_transition', /only staff/);
+    });
+
+    it('puts a case on hold for a SAR and moves its deadlines on by the days held', async () => {
+      const { service, setNow } = serviceAt(db, 'red-kite', '2026-06-01T09:00:00Z');
+      const c = await service.open(input(), tenant('contact-1'));
+      await service.acknowledge(c.reference, officer); // respond 10 WD from Mon 1 Jun → Mon 15 Jun
+      const held = await service.hold(c.reference, 'Subject access request in progress', officer);
+      expect(held).toMatchObject({ status: 'on_hold', holdReason: 'Subject access request in progress' });
+      await expectRule(service.respond(c.reference, { decision: 'upheld', reasons: 'x' }, officer), 'invalid_transition');
+      setNow('2026-06-08T09:00:00Z'); // held 5 working days
+      const resumed = await service.resume(c.reference, officer);
+      expect(resumed.status).toBe('acknowledged');
+      expect(londonDate(resumed.deadlines.respondBy!)).toBe('2026-06-22');
+      expect(resumed.history.at(-1)).toMatchObject({ action: 'resume', fromStatus: 'on_hold', toStatus: 'acknowledged', reason: 'held 5 working days' });
+    });
+
+    it('records a complaint not accepted with its reason, and nothing happens to it afterwards', async () => {
+      const { service } = serviceAt(db, 'hoc-2024', '2026-06-01T09:00:00Z');
+      const c = await service.open(input(), tenant('contact-1'));
+      const refused = await service.notAccepted(c.reference, 'Legal proceedings have started', officer);
+      expect(refused).toMatchObject({ status: 'not_accepted', notAcceptedReason: 'Legal proceedings have started' });
+      await expectRule(service.escalate(c.reference, {}, tenant('contact-1')), 'invalid_transition', /not accepted/);
+    });
+
+    it('lets a tenant withdraw their own complaint', async () => {
+      const { service } = serviceAt(db, 'hoc-2024', '2026-06-01T09:00:00Z');
+      const c = await service.open(input(), tenant('contact-1'));
+      expect((await service.withdraw(c.reference, 'Sorted now', tenant('contact-1'))).status).toBe('withdrawn');
+    });
+  });
+
+  it('applies each transition once when two staff act at the same moment', async () => {
+    const { service } = serviceAt(db, 'hoc-2024', '2026-07-01T09:00:00Z');
+    const c = await service.open(input(), tenant('contact-1'));
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => service.acknowledge(c.reference, officer)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results) if (r.status === 'rejected') expect((r.reason as CaseRuleError).code).toBe('invalid_transition');
+    const after = await service.get(c.reference);
+    expect(after?.history.filter((e) => e.action === 'acknowledge')).toHaveLength(1);
+  });
+
+  it('lists overdue cases and a tenant’s own cases', async () => {
+    const { service, setNow } = serviceAt(db, 'twenty11', '2026-08-03T09:00:00Z');
+    const late = await service.open(input({ contactId: 'list-1' }), tenant('list-1'));
+    setNow('2026-08-10T09:00:00Z');
+    const fresh = await service.open(input({ contactId: 'list-1' }), tenant('list-1'));
+    const overdue = await service.list({ overdue: true, contactId: 'list-1' });
+    expect(overdue.map((c) => c.reference)).toEqual([late.reference]);
+    expect((await service.listForContact('list-1')).map((c) => c.reference)).toEqual([fresh.reference, late.reference]);
+  });
 });
