@@ -17,6 +17,8 @@ import { createCaseService } from './services/cases/caseService';
 import type { CaseService } from './services/cases/types';
 import { createContactService } from './services/contacts/contactService';
 import type { ContactService } from './services/contacts/types';
+import { TenantMessenger } from './services/notifications/tenantMessenger';
+import { createTenantBotForApp, TenantBot } from './bots/tenantBot';
 
 export interface App {
   config: AppConfig;
@@ -24,6 +26,7 @@ export interface App {
   connection: Connection;
   models: Models;
   services: AppServices;
+  bots: AppBots;
   server: Server;
   /** http://127.0.0.1:PORT of the listening server. */
   url: string;
@@ -39,6 +42,14 @@ export interface AppServices {
   policy: PolicyContext;
   contacts: ContactService;
   cases: CaseService;
+}
+
+/** Bots the channels run. */
+export interface AppBots {
+  /** The tenant conversation (every tenant channel runs it). */
+  tenant: TenantBot;
+  /** Reaches tenants on their own channel; channels register their senders on it. */
+  tenantMessenger: TenantMessenger;
 }
 
 export interface BuildOptions {
@@ -69,12 +80,28 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
   };
 
   // --- bots ---
+  const tenantMessenger = new TenantMessenger();
+  const bots: AppBots = {
+    tenantMessenger,
+    tenant: createTenantBotForApp({
+      models,
+      logger,
+      cases: services.cases,
+      contacts: services.contacts,
+      translator: services.translator,
+      pack: policy.pack,
+      calendar: policy.calendar,
+      scheduler: services.scheduler,
+      messenger: tenantMessenger,
+    }),
+  };
 
   const server = createHttpServer({ logger, isReady: () => databaseAnswers(connection), corsOrigins: config.CORS_ORIGINS });
 
   // --- channel routes ---
 
   // --- background work (scheduler jobs) ---
+  bots.tenant.defineJobs(services.scheduler);
   await scheduleTranscriptRetention({ scheduler: services.scheduler, connection, retentionDays: config.TRANSCRIPT_RETENTION_DAYS, logger });
   // (define jobs above this line; polling starts last so every handler is known)
   if (options.startScheduler !== false) services.scheduler.start();
@@ -90,6 +117,7 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
     connection,
     models,
     services,
+    bots,
     server,
     url,
     async stop() {

@@ -17,7 +17,6 @@ import { rateLimitCounterModel } from './rateLimitCounter';
 import { staffConversationRefModel } from './staffConversationRef';
 import { handoffModel } from './handoff';
 import { jobClaimModel, jobModel } from './job';
-import { jobClaimModel, jobModel } from './job';
 import { botStateModel } from './botState';
 import { oneTimeCodeAttemptModel, oneTimeCodeModel } from './otp';
 
@@ -41,8 +40,6 @@ export function createModels(connection: Connection) {
     RateLimitCounter: rateLimitCounterModel(connection),
     StaffConversationRef: staffConversationRefModel(connection),
     Handoff: handoffModel(connection),
-    Job: jobModel(connection),
-    JobClaim: jobClaimModel(connection),
     Job: jobModel(connection),
     JobClaim: jobClaimModel(connection),
     BotState: botStateModel(connection),

@@ -1,0 +1,97 @@
+// What every tenant dialog needs for one turn: the services (deps) and who is writing, in which
+// language. The bot puts a TenantTurn on the TurnContext; dialogs read it with turnOf().
+import type { Attachment, Storage, TurnContext } from 'botbuilder';
+import type { Actor, CaseService } from '../services/cases/types';
+import type { ChannelIdentity, ContactRecord, ContactService } from '../services/contacts/types';
+import type { Detection, Detector } from '../services/detection/types';
+import type { OneTimeCodes } from '../services/identity/oneTimeCodes';
+import type { Logger } from '../services/logging/logger';
+import type { TenantAddress, TenantChannel, TenantMessenger } from '../services/notifications/tenantMessenger';
+import type { PolicyPack, WorkingCalendar } from '../services/policy';
+import type { Scheduler } from '../services/scheduler/types';
+import type { Translator } from '../services/translation/translator';
+import type { Catalogs } from './i18n';
+
+export interface TenantBotDeps {
+  storage: Storage;
+  cases: CaseService;
+  contacts: ContactService;
+  detector: Detector;
+  translator: Translator;
+  pack: PolicyPack;
+  calendar: WorkingCalendar;
+  /** One-time codes for status checks by reference. */
+  verification: OneTimeCodes;
+  /** Sends one-time codes (to the phone on record) and scheduled follow-ups; without it codes cannot be sent. */
+  messenger?: TenantMessenger;
+  /** Quick-fix follow-ups are scheduled here when given (job QUICK_FIX_FOLLOW_UP_JOB). */
+  scheduler?: Scheduler;
+  logger: Logger;
+  clock?: () => Date;
+  /** Prompt catalogs; loaded from locales/ when omitted. */
+  catalogs?: Catalogs;
+  /** Shown in greetings and code texts. */
+  landlordName?: string;
+}
+
+/** Conversation data kept in bot state (MongoDB) between turns. */
+export interface TenantConversation {
+  lang?: string;
+  greeted?: boolean;
+  /** Flags seen in this conversation (abusive, urgent_safety), carried onto the case opened. */
+  flags?: string[];
+}
+
+export interface TenantTurn {
+  deps: TenantBotDeps;
+  catalogs: Catalogs;
+  now: Date;
+  identity: ChannelIdentity;
+  address: TenantAddress;
+  contact: ContactRecord;
+  convo: TenantConversation;
+  lang: string;
+  text: string;
+  attachments: Attachment[];
+  detection: Detection;
+  actor: Actor;
+  /** A language detected from a short first message, to be confirmed before use. */
+  unsureLanguage?: string;
+}
+
+const TURN = Symbol('tenantTurn');
+
+export function setTurn(context: TurnContext, turn: TenantTurn): void {
+  context.turnState.set(TURN, turn);
+}
+
+export function turnOf(context: TurnContext): TenantTurn {
+  const turn = context.turnState.get(TURN) as TenantTurn | undefined;
+  if (!turn) throw new Error('tenant turn not set: dialogs run inside the tenant bot');
+  return turn;
+}
+
+/** The prompt `key` in the tenant's current language. */
+export function say(context: TurnContext, key: string, vars: Record<string, string | number> = {}): string {
+  const turn = turnOf(context);
+  return turn.catalogs.t(turn.lang, key, { landlord: turn.deps.landlordName ?? turn.deps.pack.landlord, ...vars });
+}
+
+export async function send(context: TurnContext, key: string, vars: Record<string, string | number> = {}): Promise<void> {
+  await context.sendActivity(say(context, key, vars));
+}
+
+export function channelOf(channelId: string): TenantChannel {
+  if (channelId === 'sms') return 'sms';
+  if (channelId === 'msteams') return 'teams';
+  return 'webchat';
+}
+
+export function identityKey(identity: ChannelIdentity): string {
+  return `${identity.channel}:${identity.id}`;
+}
+
+/** Storage key of the follow-up a tenant owes us an answer to (survey, quick-fix check). */
+export function pendingKey(identity: ChannelIdentity): string {
+  return `tenant-pending/${identity.channel}/${identity.id}`;
+}
