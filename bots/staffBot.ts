@@ -142,7 +142,7 @@ export class StaffBot extends TeamsActivityHandler {
     try {
       const result = await performStaffAction(this.deps, reference, parsed.data, this.actor(staff));
       const told = result.tenantNotified ? ' The tenant has been told on their channel.' : result.tenantNotice ? ` ${result.tenantNotice}` : '';
-      return this.caseReply(result.case, `${result.summary}${told}`);
+      return await this.caseReply(result.case, `${result.summary}${told}`);
     } catch (err) {
       return this.explain(err, reference);
     }
@@ -168,13 +168,13 @@ export class StaffBot extends TeamsActivityHandler {
           const parsed = logComplaintSchema.safeParse(withoutEmpty(fields));
           if (!parsed.success) return { text: `I couldn't log that: ${describeZodError(parsed.error)}` };
           const created = await logOffChannelComplaint(this.deps, parsed.data, this.actor(staff));
-          return this.caseReply(created, `Logged ${created.reference} (received by ${parsed.data.channel.replace('_', ' ')}).`);
+          return await this.caseReply(created, `Logged ${created.reference} (received by ${parsed.data.channel.replace('_', ' ')}).`);
         }
         case 'open_from_conversation': {
           const parsed = conversationToCaseSchema.safeParse(withoutEmpty(fields));
           if (!parsed.success) return { text: `I couldn't open a case: ${describeZodError(parsed.error)}` };
           const { case: created, tenantTold } = await openCaseFromConversation(this.deps, parsed.data, this.actor(staff));
-          return this.caseReply(created, `Opened ${created.reference} from the conversation.${tenantTold ? ' The tenant has been given the reference.' : ''}`);
+          return await this.caseReply(created, `Opened ${created.reference} from the conversation.${tenantTold ? ' The tenant has been given the reference.' : ''}`);
         }
         case 'take_over':
           return await this.takeOver(context, staff, ref, fields);
@@ -260,17 +260,17 @@ export class StaffBot extends TeamsActivityHandler {
           return { text: `${shown.length} case(s):\n${lines.join('\n')}${shown.length > 25 ? '\n(first 25 shown; use the Complaints tab for all)' : ''}` };
         }
         case 'action':
-          return this.runAction(staff, cmd.reference, cmd.input);
+          return await this.runAction(staff, cmd.reference, cmd.input);
         case 'form': {
           const c = await this.deps.cases.get(cmd.reference);
           if (!c) return { text: `No case ${cmd.reference}.` };
           const button = { respond: 'Record response', extend: 'Extend', restrict: 'Restrict contact' }[cmd.form];
-          return this.caseReply(c, `Use "${button}" on the card below.`);
+          return await this.caseReply(c, `Use "${button}" on the card below.`);
         }
         case 'log':
           return { text: 'Fill in the form to log the complaint.', card: this.deps.ports.cards.logComplaintCard() };
         case 'take_over':
-          return this.takeOver(context, staff, cmd.reference, {});
+          return await this.takeOver(context, staff, cmd.reference, {});
         case 'reply': {
           const h = await this.handoffFor(staff, cmd.target);
           if (typeof h === 'string') return { text: h };
@@ -278,7 +278,7 @@ export class StaffBot extends TeamsActivityHandler {
           return { text: `Sent to the tenant on ${h.tenant.channel}${h.language !== 'en' ? ` (in ${h.language} where a translation is available)` : ''}.` };
         }
         case 'end':
-          return this.endTakeOver(staff, /^CMP-/.test(cmd.target) ? cmd.target : undefined, /^CMP-/.test(cmd.target) ? undefined : { channel: cmd.target.split(':')[0], id: cmd.target.split(':').slice(1).join(':') });
+          return await this.endTakeOver(staff, /^CMP-/.test(cmd.target) ? cmd.target : undefined, /^CMP-/.test(cmd.target) ? undefined : { channel: cmd.target.split(':')[0], id: cmd.target.split(':').slice(1).join(':') });
         case 'unknown':
           return { text: `Sorry, I didn't understand "${cmd.text.slice(0, 80)}". Say "help" for the commands.` };
       }

@@ -2,7 +2,7 @@
 // Teams card submissions, so both refuse the same bad input with the same reasons.
 import { z } from 'zod';
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const text = (max: number) => z.string({ required_error: 'must not be empty' }).trim().min(1, 'must not be empty').max(max);
 const isoDate = z
   .string()
   .trim()

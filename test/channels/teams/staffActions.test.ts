@@ -1,0 +1,191 @@
+// Every staff card action and command, over HTTP to /api/messages, replies captured by the fake
+// Bot Connector; the tenant's side checked in the real SMS outbox.
+import { HANDLER, MANAGER, postActivity, say, startStaffHarness, StaffHarness, submitData } from './staffHarness';
+import type { CaseRecord } from '../../../services/cases/types';
+
+let seq = 0;
+const nextPhone = () => `+4477009${String(10000 + seq++).slice(-5)}`;
+
+async function openCase(h: StaffHarness, over: Record<string, unknown> = {}): Promise<{ c: CaseRecord; phone: string }> {
+  const phone = nextPhone();
+  const contact = await h.contacts.findOrCreateByIdentity({ channel: 'sms', id: phone }, { phone, preferredLanguage: 'en' });
+  const c = await h.cases.open(
+    { contactId: contact.id, stage: 'stage1', channel: 'sms', address: { channel: 'sms', id: phone }, language: 'en', summary: 'Leak not fixed', originalText: 'The leak is still there after two visits', ...over },
+    { kind: 'tenant', id: contact.id, channel: 'sms' },
+  );
+  return { c, phone };
+}
+
+const staffActor = { kind: 'staff' as const, id: HANDLER.id, name: HANDLER.name, channel: 'teams' as const };
+
+describe('staff card actions and commands (Tuntum pack: has a quick-fix stage)', () => {
+  let h: StaffHarness;
+  beforeAll(async () => {
+    h = await startStaffHarness({}, 'tuntum');
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  const card = async (ref: string) => (await say(h, { text: `case ${ref}` })).card;
+
+  it('assigns a handler from the card form', async () => {
+    const { c } = await openCase(h);
+    const reply = await say(h, { value: { ...submitData(await card(c.reference), 'Assign'), handler: 'Priya Patel' } });
+    expect(reply.text).toMatch(/assigned to Priya Patel/);
+    expect((await h.cases.get(c.reference))!.handlers.stage1).toBe('Priya Patel');
+  });
+
+  it('records a response with compensation in pounds; the tenant is told the decision and how to escalate', async () => {
+    const { c, phone } = await openCase(h);
+    await h.cases.acknowledge(c.reference, staffActor);
+    const form = submitData(await card(c.reference), 'Record response');
+    const reply = await say(h, {
+      value: { ...form, decision: 'partly_upheld', reasons: 'The second visit was missed.', remedy: 'Plumber booked', compensation: '25.50', outstandingActions: 'Replace pipe\nCheck ceiling', rootCause: '', compensationApprovedBy: '' },
+    });
+    expect(reply.text).toMatch(/Response recorded/);
+    const stored = (await h.cases.get(c.reference))!;
+    expect(stored.responses[0]).toMatchObject({ decision: 'partly_upheld', compensationPence: 2550, outstandingActions: ['Replace pipe', 'Check ceiling'] });
+    const sms = (await h.smsTo(phone)).join('\n');
+    expect(sms).toMatch(/Decision: partly upheld/);
+    expect(sms).toMatch(/£25\.50/);
+    expect(sms).toMatch(/stage 2/i);
+  });
+
+  it('refuses a response with a bad compensation amount and changes nothing', async () => {
+    const { c } = await openCase(h);
+    const reply = await say(h, { value: { verb: 'staff', action: 'respond', reference: c.reference, decision: 'upheld', reasons: 'x', compensation: 'fifty quid' } });
+    expect(reply.text).toMatch(/compensation must be an amount in pounds/);
+    expect((await h.cases.get(c.reference))!.responses).toHaveLength(0);
+  });
+
+  it('extends within the pack limit and tells the tenant with the Ombudsman details', async () => {
+    const { c, phone } = await openCase(h);
+    await h.cases.acknowledge(c.reference, staffActor);
+    const current = (await h.cases.get(c.reference))!.deadlines.respondBy!;
+    const newDate = new Date(current.getTime() + 7 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    const reply = await say(h, { value: { ...submitData(await card(c.reference), 'Extend'), reason: 'Waiting for a damp survey', newRespondBy: newDate, exceptional: 'false', tenantAgreed: 'true' } });
+    expect(reply.text).toMatch(/extended to/);
+    expect((await h.cases.get(c.reference))!.extensions).toHaveLength(1);
+    expect((await h.smsTo(phone)).join('\n')).toMatch(/Waiting for a damp survey[\s\S]*Ombudsman/);
+  });
+
+  it('escalates a quick fix to Stage 1 from the card', async () => {
+    const { c } = await openCase(h, { stage: 'quick' });
+    const reply = await say(h, { value: submitData(await card(c.reference), 'Escalate to Stage 1') });
+    expect(reply.text).toMatch(/escalated to stage1/);
+    expect((await h.cases.get(c.reference))!.stage).toBe('stage1');
+  });
+
+  it('requests Stage 2 on the tenant behalf after a Stage 1 response', async () => {
+    const { c } = await openCase(h);
+    await h.cases.acknowledge(c.reference, staffActor);
+    await h.cases.respond(c.reference, { decision: 'not_upheld', reasons: 'Works were done' }, staffActor);
+    const reply = await say(h, { value: { ...submitData(await card(c.reference), 'Request Stage 2 for tenant'), reasons: 'Tenant says the works were not finished and wants a review' } });
+    expect(reply.text).toMatch(/escalated to stage2/);
+    const stored = (await h.cases.get(c.reference))!;
+    expect(stored.stage).toBe('stage2');
+  });
+
+  it('holds and resumes with typed commands', async () => {
+    const { c } = await openCase(h);
+    expect((await say(h, { text: `hold ${c.reference} subject access request in progress` })).text).toMatch(/put on hold/);
+    expect((await h.cases.get(c.reference))!.status).toBe('on_hold');
+    expect((await say(h, { text: `hold ${c.reference}` })).text).toMatch(/reason: must not be empty/);
+    expect((await say(h, { text: `resume ${c.reference}` })).text).toMatch(/resumed/);
+    expect((await h.cases.get(c.reference))!.status).not.toBe('on_hold');
+  });
+
+  it('marks not accepted with the reason and tells the tenant about the Ombudsman', async () => {
+    const { c, phone } = await openCase(h);
+    const reply = await say(h, { value: { ...submitData(await card(c.reference), 'Not accepted'), reason: 'This is an insurance claim' } });
+    expect(reply.text).toMatch(/not accepted/);
+    expect((await h.cases.get(c.reference))!.status).toBe('not_accepted');
+    expect((await h.smsTo(phone)).join('\n')).toMatch(/insurance claim[\s\S]*Ombudsman/);
+  });
+
+  it('closes a case from the card and says why a rule refusal happened', async () => {
+    const { c } = await openCase(h);
+    const reply = await say(h, { value: { ...submitData(await card(c.reference), 'Close'), reason: 'Resolved by phone' } });
+    expect(reply.text).toMatch(/closed|couldn't do that/);
+    const stored = (await h.cases.get(c.reference))!;
+    if (/closed/.test(reply.text)) expect(stored.status).toBe('closed');
+    else expect(stored.status).not.toBe('closed');
+  });
+
+  it('acknowledges with Action.Execute (invoke) and answers in the invoke response', async () => {
+    const { c } = await openCase(h);
+    const res = await postActivity(h, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      text: undefined,
+      value: { action: { type: 'Action.Execute', verb: 'staff', data: { action: 'acknowledge', reference: c.reference } }, trigger: 'manual' },
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { statusCode: number; type: string; value: Record<string, unknown> };
+    expect(body.statusCode).toBe(200);
+    expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(body.value)).toContain(c.reference);
+    expect((await h.cases.get(c.reference))!.status).toBe('acknowledged');
+  });
+
+  it('logs a complaint received by phone with the real receipt date', async () => {
+    const shown = await say(h, { text: 'log' });
+    expect(JSON.stringify(shown.card)).toContain('Log a complaint received by phone, letter, email or in person');
+    const phone = nextPhone();
+    const reply = await say(h, {
+      value: { verb: 'log', channel: 'phone', receivedAt: '2026-11-20', summary: 'Rang about repeated missed repairs', originalText: 'Nobody turns up', desiredOutcome: 'Fix the window', phone, language: 'en' },
+    });
+    const ref = /(CMP-\d{4}-\d{6})/.exec(reply.text)![1];
+    const stored = (await h.cases.get(ref))!;
+    expect(stored).toMatchObject({ channel: 'phone', stage: 'stage1', summary: 'Rang about repeated missed repairs' });
+    expect(stored.receivedAt.toISOString().slice(0, 10)).toBe('2026-11-20');
+    expect(stored.address).toMatchObject({ channel: 'sms', id: phone });
+  });
+
+  it('refuses to log a complaint without a summary, saying what is missing', async () => {
+    const reply = await say(h, { value: { verb: 'log', channel: 'letter', receivedAt: '2026-11-20', summary: '' } });
+    expect(reply.text).toMatch(/summary: Required|a summary is required/);
+  });
+
+  it('turns a tenant conversation into a Stage 1 case and gives the tenant the reference', async () => {
+    const phone = nextPhone();
+    const reply = await say(h, { value: { verb: 'open_from_conversation', tenant: { channel: 'sms', id: phone }, language: 'en', text: 'You never called me back about the mould' } });
+    const ref = /(CMP-\d{4}-\d{6})/.exec(reply.text)![1];
+    expect((await h.cases.get(ref))!.originalText).toBe('You never called me back about the mould');
+    expect((await h.smsTo(phone)).join('\n')).toContain(ref);
+  });
+
+  it('takes over a conversation: staff replies reach the tenant, tenant replies reach Teams, then ends', async () => {
+    const { c, phone } = await openCase(h);
+    const conv = 'a:personal-takeover';
+    const taken = await say(h, { text: `take over ${c.reference}` }, { conversationId: conv });
+    expect(taken.text).toMatch(/You have taken over/);
+    expect(await h.staff.handoffs.active({ channel: 'sms', id: phone })).toMatchObject({ staffId: HANDLER.id, caseReference: c.reference });
+
+    const other = await say(h, { text: `take over ${c.reference}` }, { from: MANAGER, conversationId: 'a:personal-other' });
+    expect(other.text).toMatch(/already taken over by Hana Handler/);
+
+    expect((await say(h, { text: `reply ${c.reference} Hello, I am looking at this now` }, { conversationId: conv })).text).toMatch(/Sent to the tenant on sms/);
+    expect((await h.smsTo(phone)).join('\n')).toContain('Hello, I am looking at this now');
+
+    const before = h.connector.activities(conv).length;
+    expect(await h.staff.handoffs.relayFromTenant({ channel: 'sms', id: phone }, 'Thanks, when will the plumber come?')).toBe(true);
+    const relayed = await h.connector.waitForActivities(before + 1, conv);
+    expect(JSON.stringify(relayed[before])).toContain('when will the plumber come?');
+
+    expect((await say(h, { text: `end ${c.reference}` }, { conversationId: conv })).text).toMatch(/ended/);
+    expect(await h.staff.handoffs.active({ channel: 'sms', id: phone })).toBeNull();
+    expect(await h.staff.handoffs.relayFromTenant({ channel: 'sms', id: phone }, 'hello?')).toBe(false);
+  });
+
+  it('lists overdue cases by command', async () => {
+    const { c } = await openCase(h, { receivedAt: new Date(Date.now() - 40 * 24 * 3600 * 1000) });
+    const reply = await say(h, { text: 'cases overdue' });
+    expect(reply.text).toContain(`${c.reference} · Stage 1 · open · OVERDUE`);
+  });
+
+  it('answers an unknown command kindly', async () => {
+    expect((await say(h, { text: 'delete everything' })).text).toMatch(/didn't understand "delete everything"/);
+  });
+});

@@ -1,0 +1,80 @@
+// Staff alerts posted proactively to the subscribed Teams channel through the fake Bot Connector:
+// new cases, approaching and missed deadlines (with the pack's escalation role), each sent once
+// even when two instances scan at the same moment; an alert that could not be posted is retried.
+import { postActivity, say, startStaffHarness, StaffHarness } from './staffHarness';
+import { runStaffAlertScan } from '../../../services/notifications/staffAlerts';
+import { endOfLondonDay, londonDate } from '../../../services/policy/calendar';
+import type { CaseRecord } from '../../../services/cases/types';
+
+const CHANNEL = '19:complaints-team@thread.tacv2';
+let seq = 0;
+
+describe('staff alerts (SLH pack: a named role is alerted on missed deadlines)', () => {
+  let h: StaffHarness;
+
+  async function openCase(receivedAt?: Date): Promise<CaseRecord> {
+    const phone = `+4477009${String(20000 + seq++).slice(-5)}`;
+    const contact = await h.contacts.findOrCreateByIdentity({ channel: 'sms', id: phone }, { phone });
+    return h.cases.open(
+      { contactId: contact.id, stage: 'stage1', channel: 'sms', address: { channel: 'sms', id: phone }, language: 'en', summary: 'Damp not treated', receivedAt },
+      { kind: 'staff', id: 'aad-handler-1', channel: 'teams' },
+    );
+  }
+  const postsAbout = (ref: string) => h.connector.activities(CHANNEL).filter((a) => JSON.stringify(a).includes(ref));
+
+  beforeAll(async () => {
+    h = await startStaffHarness({}, 'slh');
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it('keeps an alert for later when no Teams conversation is subscribed yet', async () => {
+    const c = await openCase();
+    await runStaffAlertScan(h.staff.alertDeps);
+    expect(postsAbout(c.reference)).toHaveLength(0);
+    // Subscribing a channel ("subscribe here") makes the next scan deliver it.
+    const res = await say(h, { text: 'subscribe here' }, { conversationId: CHANNEL, conversationType: 'channel' });
+    expect(res.text).toMatch(/Subscribed/);
+    await runStaffAlertScan(h.staff.alertDeps);
+    const posts = postsAbout(c.reference);
+    expect(posts).toHaveLength(1);
+    expect(JSON.stringify(posts[0])).toContain('New complaint');
+  });
+
+  it('announces a new case once when two instances scan at the same time', async () => {
+    const c = await openCase();
+    await Promise.all([runStaffAlertScan(h.staff.alertDeps), runStaffAlertScan(h.staff.alertDeps), runStaffAlertScan(h.staff.alertDeps)]);
+    expect(postsAbout(c.reference)).toHaveLength(1);
+  });
+
+  it('reminds once before the acknowledge deadline ends', async () => {
+    const c = await openCase();
+    await runStaffAlertScan(h.staff.alertDeps); // the new-case alert
+    const lastMoment = endOfLondonDay(londonDate(c.deadlines.acknowledgeBy!));
+    const nearly = new Date(lastMoment.getTime() - 3 * 3600 * 1000);
+    await Promise.all([runStaffAlertScan(h.staff.alertDeps, nearly), runStaffAlertScan(h.staff.alertDeps, nearly)]);
+    const reminders = postsAbout(c.reference).filter((a) => JSON.stringify(a).includes('Reminder: acknowledge deadline'));
+    expect(reminders).toHaveLength(1);
+  });
+
+  it('alerts missed deadlines once each, naming the escalation role', async () => {
+    const c = await openCase(new Date(Date.now() - 45 * 24 * 3600 * 1000));
+    await Promise.all([runStaffAlertScan(h.staff.alertDeps), runStaffAlertScan(h.staff.alertDeps)]);
+    await runStaffAlertScan(h.staff.alertDeps);
+    const missed = postsAbout(c.reference).map((a) => JSON.stringify(a)).filter((s) => s.includes('MISSED'));
+    expect(missed).toHaveLength(2);
+    expect(missed.some((s) => s.includes('MISSED acknowledge deadline'))).toBe(true);
+    expect(missed.some((s) => s.includes('MISSED respond deadline'))).toBe(true);
+    expect(missed.every((s) => s.includes('Director of Innovation, Technology & Risk'))).toBe(true);
+  });
+
+  it('stops posting to a conversation after "unsubscribe"', async () => {
+    expect((await say(h, { text: 'unsubscribe' }, { conversationId: CHANNEL, conversationType: 'channel' })).text).toMatch(/Unsubscribed/);
+    const c = await openCase();
+    await runStaffAlertScan(h.staff.alertDeps);
+    expect(postsAbout(c.reference)).toHaveLength(0);
+    const res = await postActivity(h, { text: 'subscribe here' }, { conversationId: CHANNEL, conversationType: 'channel' });
+    expect(res.status).toBe(200);
+  });
+});
