@@ -6,6 +6,7 @@ import type { ContactService } from '../../services/contacts/types';
 import type { Logger } from '../../services/logging/logger';
 import { Outbox, OutboxOptions } from '../../services/notifications/outbox';
 import type { TurnBot } from '../common/turnRunner';
+import type { InboundCheck } from '../common/inboundCheck';
 import { SmsOptOuts } from './optOuts';
 import { SmsSender } from './smsSender';
 import { registerSmsWebhook } from './smsWebhook';
@@ -22,6 +23,7 @@ export interface SmsOptions {
   contacts?: ContactService;
   outboxOptions?: OutboxOptions;
   replyBudgetMs?: number;
+  inboundCheck?: InboundCheck;
 }
 
 export interface SmsChannel {
@@ -62,6 +64,7 @@ export function registerSms(opts: SmsOptions): SmsChannel {
     authToken,
     accountSid,
     replyBudgetMs: opts.replyBudgetMs,
+    inboundCheck: opts.inboundCheck,
   });
   return { outbox, sender: new SmsSender(outbox, optOuts, opts.logger), optOuts, canSend };
 }

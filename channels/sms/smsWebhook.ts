@@ -12,6 +12,7 @@ import type { Outbox } from '../../services/notifications/outbox';
 import { splitForSms } from '../../services/notifications/smsSegments';
 import { CollectingAdapter, replyText, TurnBot } from '../common/turnRunner';
 import { keywordReply, smsKeyword } from './keywords';
+import { InboundCheck, refusalText } from '../common/inboundCheck';
 import type { SmsOptOuts } from './optOuts';
 import { E164 } from './smsSender';
 
@@ -31,6 +32,8 @@ export interface SmsWebhookOptions {
   replyBudgetMs?: number;
   /** A retried webhook may take over a message whose first attempt has been silent this long. */
   processingLeaseMs?: number;
+  /** Flood and contact-limit check before the bot turn (services/ratelimit). */
+  inboundCheck?: InboundCheck;
 }
 
 const SID = /^[A-Z]{2}[0-9a-f]{32}$/;
@@ -120,6 +123,14 @@ export function registerSmsWebhook(opts: SmsWebhookOptions): SmsWebhook {
     }
 
     const optedOut = await opts.optOuts.isOptedOut(msg.From);
+    const decision = await opts.inboundCheck?.check({ channel: 'sms', id: msg.From });
+    if (decision && !decision.allowed) {
+      // Kept in sms_inbound for staff; no bot turn. One kind reply per window, then silence.
+      const texts = decision.firstRefusal && !optedOut ? [refusalText(decision)] : [];
+      await finish(msg.MessageSid, texts.length ? 'twiml' : 'none');
+      sendTwiml(res, texts);
+      return;
+    }
     const activity: Partial<Activity> = {
       type: 'message',
       id: msg.MessageSid,

@@ -14,6 +14,7 @@ import { ConversationNotFoundError, DirectLineStore, parseWatermark } from './co
 import { bearerToken, DirectLineTokens, newConversationId, newUserId, TokenClaims } from './tokens';
 import { RateLimitOptions, takeFromWindow } from './rateLimit';
 import { formidable } from './formidable';
+import { InboundCheck, refusalText } from '../common/inboundCheck';
 
 export const DIRECTLINE_PREFIX = '/v3/directline';
 export const BOT_ID = 'housing-complaints-bot';
@@ -33,6 +34,8 @@ export interface DirectLineOptions {
   /** Largest single uploaded file, bytes. */
   maxUploadBytes?: number;
   maxUploadFiles?: number;
+  /** Flood and contact-limit check before the bot turn (services/ratelimit). */
+  inboundCheck?: InboundCheck;
 }
 
 export interface DirectLineChannel {
@@ -159,6 +162,12 @@ export function registerDirectLine(opts: DirectLineOptions): DirectLineChannel {
       timestamp: new Date(),
     };
     await startConversation(conversationId, claims.userId, inbound.locale, req);
+    const decision = posted.type === 'message' ? await opts.inboundCheck?.check({ channel: 'webchat', id: claims.userId }) : undefined;
+    if (decision && !decision.allowed) {
+      // The message stays in the conversation log; the bot is not asked, and we say so once.
+      if (decision.firstRefusal) await adapter.processActivity(inbound, async (context) => void (await context.sendActivity(refusalText(decision))));
+      return appended.id;
+    }
     await adapter.runTurn(opts.bot, inbound);
     return appended.id;
   };

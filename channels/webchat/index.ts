@@ -12,6 +12,7 @@ import { attachDirectLineStreams } from './stream';
 import { DirectLineTokens, resolveSigningSecret } from './tokens';
 import { WebchatSender } from './webchatSender';
 import type { RateLimitOptions } from './rateLimit';
+import type { InboundCheck } from '../common/inboundCheck';
 
 export interface WebchatOptions {
   server: Server;
@@ -26,6 +27,7 @@ export interface WebchatOptions {
   tokenRateLimit?: RateLimitOptions;
   tokenLifetimeSeconds?: number;
   pollIntervalMs?: number;
+  inboundCheck?: InboundCheck;
 }
 
 export interface WebchatChannel {
@@ -51,6 +53,7 @@ export async function registerWebchat(opts: WebchatOptions): Promise<WebchatChan
     landlordName: opts.landlordName,
     publicBaseUrl: opts.publicBaseUrl,
     tokenRateLimit: opts.tokenRateLimit,
+    inboundCheck: opts.inboundCheck,
   });
   const streams = attachDirectLineStreams({ httpServer: opts.server.server, store, tokens, logger: opts.logger, pollIntervalMs: opts.pollIntervalMs });
   return {

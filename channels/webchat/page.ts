@@ -2,11 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Server } from 'restify';
+import { contentSecurityPolicy } from '../http/security';
 
 export interface PageLanguage {
   code: string;
   nativeName: string;
-  /** Web Chat's own UI strings (buttons, timestamps). */
+  /** BCP 47 tag given to Web Chat: its UI strings, and the `locale` of every activity the bot gets. */
   webChatLocale: string;
   rtl: boolean;
 }
@@ -14,11 +15,11 @@ export interface PageLanguage {
 /** Languages offered in the picker; the bot's prompt catalogs cover these (locales/). */
 export const PAGE_LANGUAGES: PageLanguage[] = [
   { code: 'en', nativeName: 'English', webChatLocale: 'en-GB', rtl: false },
-  { code: 'cy', nativeName: 'Cymraeg', webChatLocale: 'en-GB', rtl: false },
+  { code: 'cy', nativeName: 'Cymraeg', webChatLocale: 'cy-GB', rtl: false },
   { code: 'pl', nativeName: 'Polski', webChatLocale: 'pl-PL', rtl: false },
   { code: 'ro', nativeName: 'Română', webChatLocale: 'ro-RO', rtl: false },
   { code: 'ar', nativeName: 'العربية', webChatLocale: 'ar-SA', rtl: true },
-  { code: 'ur', nativeName: 'اردو', webChatLocale: 'en-GB', rtl: true },
+  { code: 'ur', nativeName: 'اردو', webChatLocale: 'ur-PK', rtl: true },
 ];
 
 export interface PageOptions {
@@ -44,10 +45,20 @@ export function registerWebchatPage(opts: PageOptions): void {
   };
   const cache = new Map<string, Buffer>();
 
+  // The app-wide policy, plus what Web Chat's file upload needs: it reads the chosen file back
+  // through a blob: URL (connect-src) and makes image thumbnails in a blob: worker.
+  const pagePolicy = `${contentSecurityPolicy('/').replace("connect-src 'self'", "connect-src 'self' blob:")}; worker-src 'self' blob:`;
+
   opts.server.get('/', (_req, res, next) => {
+    res.setHeader('Content-Security-Policy', pagePolicy);
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Cache-Control', 'no-cache');
     res.sendRaw(200, html);
+    return next();
+  });
+
+  opts.server.get('/favicon.ico', (_req, res, next) => {
+    res.send(204);
     return next();
   });
 

@@ -6,7 +6,8 @@ import { createHttpServer } from '../../../channels/http/server';
 import { registerSms, SmsChannel } from '../../../channels/sms';
 import type { TurnBot } from '../../../channels/common/turnRunner';
 import { createLogger } from '../../../services/logging/logger';
-import { openTestDb, TestDb } from '../../helpers/db';
+import type { TestDb } from '../../helpers/db';
+import { openChannelDb } from '../channelDb';
 import { FakeTwilioApi, startFakeTwilioApi } from '../../fakes/twilioApi';
 import { TEST_TWILIO } from '../../helpers/sms';
 
@@ -38,7 +39,7 @@ export class EchoSmsBot extends ActivityHandler {
 }
 
 export async function startSmsHarness(bot: TurnBot = new EchoSmsBot()): Promise<SmsHarness> {
-  const db = await openTestDb('sms');
+  const db = await openChannelDb('sms');
   const twilioApi = await startFakeTwilioApi(TEST_TWILIO);
   const logger = createLogger('silent');
   const server: Server = createHttpServer({ logger, isReady: async () => true });

@@ -7,7 +7,8 @@ import { registerWebchat, WebchatChannel } from '../../../channels/webchat';
 import type { TurnBot } from '../../../channels/common/turnRunner';
 import { createLogger } from '../../../services/logging/logger';
 import { findProjectRoot } from '../../../config';
-import { openTestDb, TestDb } from '../../helpers/db';
+import type { TestDb } from '../../helpers/db';
+import { openChannelDb } from '../channelDb';
 
 export interface WebchatHarness {
   url: string;
@@ -36,7 +37,7 @@ export class EchoBot extends ActivityHandler {
 }
 
 export async function startWebchatHarness(bot: TurnBot = new EchoBot(), options: { tokenRateLimit?: { max: number; windowMs: number }; tokenLifetimeSeconds?: number; db?: TestDb } = {}): Promise<WebchatHarness> {
-  const db = options.db ?? (await openTestDb('webchat'));
+  const db = options.db ?? (await openChannelDb('webchat'));
   const logger = createLogger('silent');
   const server = createHttpServer({ logger, isReady: async () => true });
   const channel = await registerWebchat({

@@ -78,8 +78,13 @@
     state.language = lang;
     sessionStorage.setItem('chat.language', lang.code);
     render();
-    // Tell the bot too: naming a language switches it, and the activity carries the locale.
-    if (store) store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: lang.nativeName } });
+    // Tell the bot too: naming a language switches it, and this activity already carries the new
+    // locale (Web Chat's own send would still use the old one until it re-renders).
+    if (directLine) {
+      directLine
+        .postActivity({ type: 'message', text: lang.nativeName, locale: lang.webChatLocale, from: { id: userId, role: 'user' } })
+        .subscribe({ error: function () { status.textContent = 'Could not change the language just now. Please try again.'; } });
+    }
   });
 
   textSize.addEventListener('click', function () {
@@ -98,18 +103,8 @@
     .then(function (session) {
       userId = session.userId;
       directLine = window.WebChat.createDirectLine({ token: session.token, domain: location.origin + '/v3/directline' });
-      store = window.WebChat.createStore({}, function () {
-        return function (next) {
-          return function (action) {
-            // Every activity carries the chosen language, so the bot answers in it.
-            if (action.type === 'DIRECT_LINE/POST_ACTIVITY') {
-              var activity = Object.assign({}, action.payload.activity, { locale: state.language.code });
-              action = Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: activity }) });
-            }
-            return next(action);
-          };
-        };
-      });
+      // Web Chat stamps every activity with `locale` (BCP 47), so the bot answers in that language.
+      store = window.WebChat.createStore();
       render();
     })
     .catch(function (err) {

@@ -1,0 +1,63 @@
+// The official Web Chat bundle, served by the app, in real headless Chromium against our own
+// Direct Line endpoint (echo bot: this checks the page and the protocol, not the dialogs).
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, testOutputPath } from '../../helpers/browser';
+import { startWebchatHarness, WebchatHarness } from './harness';
+
+describe('webchat page in headless Chromium', () => {
+  let h: WebchatHarness;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    h = await startWebchatHarness();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await h?.stop();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ locale: 'en-GB' });
+    await page.goto(`${h.url}/`);
+  });
+  afterEach(async () => {
+    await page.close();
+  });
+
+  /** Waits until the page shows `text` (Web Chat renders each message twice: visibly and for screen readers). */
+  const shows = (p: Page, text: string) => p.waitForFunction((t) => document.body.innerText.includes(t), text, { timeout: 20000 });
+
+  it('serves Web Chat from the app with the landlord name and privacy notice, and the bot greets', async () => {
+    await expect(page.title()).resolves.toContain('Riverside Homes');
+    await expect(page.locator('#privacy').innerText()).resolves.toMatch(/privacy/i);
+    await shows(page, 'Hello, how can we help?');
+    expect(await page.evaluate(() => typeof (window as unknown as { WebChat?: unknown }).WebChat)).toBe('object');
+  });
+
+  it('sends what the tenant types and shows the bot reply', async () => {
+    await shows(page, 'Hello, how can we help?');
+    const box = page.getByRole('textbox').last();
+    await box.fill('nobody came to fix the leak');
+    await box.press('Enter');
+    await shows(page, 'echo: nobody came to fix the leak [en-GB]');
+  });
+
+  it('switches to Arabic right-to-left and tells the bot the language', async () => {
+    await shows(page, 'Hello, how can we help?');
+    await page.selectOption('#language', 'ar');
+    await shows(page, 'echo: العربية [ar-SA]');
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    expect(await page.getAttribute('html', 'lang')).toBe('ar');
+    await page.screenshot({ path: testOutputPath('webchat-arabic-rtl.png'), fullPage: true });
+  });
+
+  it('uploads a photo through the Web Chat paperclip and the bot receives it', async () => {
+    await shows(page, 'Hello, how can we help?');
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    await page.locator('input[type="file"]').setInputFiles({ name: 'damp-wall.png', mimeType: 'image/png', buffer: png });
+    await page.locator('.webchat__send-button').click();
+    await shows(page, 'got 1 file(s): damp-wall.png');
+    expect(await h.db.models.DirectlineAttachment.countDocuments({ name: 'damp-wall.png' })).toBe(1);
+  });
+});
