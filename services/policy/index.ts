@@ -18,3 +18,4 @@ export interface PolicyContext {
 export function createPolicyContext(packId: string, region: HolidayRegion): PolicyContext {
   return { pack: loadPolicyPack(packId), calendar: createCalendar(region) };
 }
+export * from './signposting';

@@ -1,6 +1,6 @@
 import { openTestDb, TestDb } from '../../helpers/db';
 import { createCaseService } from '../../../services/cases/caseService';
-import { Actor, CaseRuleError, CaseService, OpenCaseInput } from '../../../services/cases/types';
+import { Actor, CaseRuleError, OpenCaseInput } from '../../../services/cases/types';
 import { createCalendar, londonDate } from '../../../services/policy/calendar';
 import { loadPolicyPack } from '../../../services/policy/packs';
 
