@@ -128,10 +128,11 @@ export class TenantBot extends ActivityHandler {
       const guess = firstGuess.language;
       const known = this.catalogs.languages.includes(guess);
       if (known && guess !== lang) {
-        if (text.split(/\s+/).length >= CONFIDENT_WORDS) lang = guess;
-        else unsureLanguage = guess;
+        // A short message is a weak clue: use the guess for one question, confirmed by the tenant.
+        if (text.split(/\s+/).length < CONFIDENT_WORDS) unsureLanguage = guess;
+        lang = guess;
       }
-      if (!unsureLanguage) convo.lang = lang;
+      convo.lang = lang;
       if (lang !== contact.preferredLanguage && !unsureLanguage) await deps.contacts.update(contact.id, { preferredLanguage: lang });
     }
     const detection = isNewConversation ? firstGuess : deps.detector.detect(text, { language: lang });

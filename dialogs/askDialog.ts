@@ -15,6 +15,15 @@ export interface AskOptions {
   kind: AskKind;
   /** For `choice`: how many numbered options (1..n); `no` words count as 0. */
   choices?: number;
+  /** Also say it in English (when we are not yet sure of the tenant's language). */
+  alsoEnglish?: boolean;
+}
+
+function render(context: DialogContext['context'], options: AskOptions): string {
+  const text = say(context, options.key, options.vars);
+  const turn = turnOf(context);
+  if (!options.alsoEnglish || turn.lang === 'en') return text;
+  return `${text}\n${turn.catalogs.t('en', options.key, { landlord: turn.deps.landlordName ?? turn.deps.pack.landlord, ...options.vars })}`;
 }
 
 export interface Answer {
@@ -41,13 +50,13 @@ export class AskDialog extends Dialog<AskOptions> {
   async beginDialog(dc: DialogContext, options?: AskOptions): Promise<DialogTurnResult> {
     if (!options) throw new Error('ask needs options');
     dc.activeDialog!.state.options = options;
-    await send(dc.context, options.key, options.vars);
+    await dc.context.sendActivity(render(dc.context, options));
     return Dialog.EndOfTurn;
   }
 
   override async repromptDialog(context: DialogContext['context'], instance: { state: { options?: AskOptions } }): Promise<void> {
     const options = instance.state.options;
-    if (options) await context.sendActivity(say(context, options.key, options.vars));
+    if (options) await context.sendActivity(render(context, options));
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {

@@ -63,7 +63,7 @@ export class MainDialog extends ComponentDialog {
           const turn = turnOf(step.context);
           if (!turn.unsureLanguage) return step.next();
           (step.values as Record<string, unknown>).text = turn.text;
-          return ask(step, { key: 'language.confirm', vars: { name: nativeName(turn.unsureLanguage) }, kind: 'yesNo' });
+          return ask(step, { key: 'language.confirm', vars: { name: nativeName(turn.unsureLanguage) }, kind: 'yesNo', alsoEnglish: true });
         },
         async (step) => {
           const turn = turnOf(step.context);
@@ -72,7 +72,10 @@ export class MainDialog extends ComponentDialog {
             const proposed = turn.unsureLanguage;
             turn.unsureLanguage = undefined;
             if (confirm.yes) await switchLanguage(step.context, proposed);
-            else turn.convo.lang = turn.lang;
+            else {
+              const fallback = turn.contact.preferredLanguage && turn.contact.preferredLanguage !== proposed ? turn.contact.preferredLanguage : 'en';
+              await switchLanguage(step.context, fallback);
+            }
             // Answer the first message now that the language is settled.
             const text = (step.values as Record<string, unknown>).text as string;
             turn.text = text;
