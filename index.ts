@@ -17,6 +17,8 @@ import { createCaseService } from './services/cases/caseService';
 import type { CaseService } from './services/cases/types';
 import { createContactService } from './services/contacts/contactService';
 import type { ContactService } from './services/contacts/types';
+import { HandoffService } from './services/handoff/handoffService';
+import { registerStaffChannels, startStaffAlerts, StaffChannel } from './channels/teams';
 import { TenantMessenger } from './services/notifications/tenantMessenger';
 import { createTenantBotForApp, TenantBot } from './bots/tenantBot';
 
@@ -28,6 +30,8 @@ export interface App {
   services: AppServices;
   bots: AppBots;
   server: Server;
+  /** Staff side: Teams adapter, staff bot, alert notifier. */
+  staff: StaffChannel;
   /** http://127.0.0.1:PORT of the listening server. */
   url: string;
   stop(): Promise<void>;
@@ -42,6 +46,8 @@ export interface AppServices {
   policy: PolicyContext;
   contacts: ContactService;
   cases: CaseService;
+  /** Staff take-overs of tenant conversations: tenant bots call `relayFromTenant` on each message. */
+  handoffs: HandoffService;
 }
 
 /** Bots the channels run. */
@@ -71,16 +77,19 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
   await Promise.all(Object.values(models).map((m) => m.init()));
 
   // --- services (plain TypeScript, no HTTP/botbuilder) ---
+  const translator = createTranslator(config, logger, { timeoutMs: config.TRANSLATOR_TIMEOUT_MS });
+  // Reaches tenants on their own channel; channels register their senders on it.
+  const tenantMessenger = new TenantMessenger();
   const services: AppServices = {
-    translator: createTranslator(config, logger, { timeoutMs: config.TRANSLATOR_TIMEOUT_MS }),
+    translator,
     scheduler: createMongoScheduler({ models, logger }),
     policy,
     contacts: createContactService({ models }),
     cases: createCaseService({ models, pack: policy.pack, calendar: policy.calendar }),
+    handoffs: new HandoffService({ handoffs: models.Handoff, messenger: tenantMessenger, translator }),
   };
 
   // --- bots ---
-  const tenantMessenger = new TenantMessenger();
   const bots: AppBots = {
     tenantMessenger,
     tenant: createTenantBotForApp({
@@ -99,10 +108,24 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
   const server = createHttpServer({ logger, isReady: () => databaseAnswers(connection), corsOrigins: config.CORS_ORIGINS });
 
   // --- channel routes ---
+  // Staff: Teams bot at /api/messages, staff REST API, the /staff tab, staff alert jobs.
+  const staff = registerStaffChannels(server, {
+    config,
+    logger,
+    models,
+    cases: services.cases,
+    contacts: services.contacts,
+    messenger: tenantMessenger,
+    translator: services.translator,
+    scheduler: services.scheduler,
+    handoffs: services.handoffs,
+    tenantBot: bots.tenant,
+  });
 
   // --- background work (scheduler jobs) ---
   bots.tenant.defineJobs(services.scheduler);
   await scheduleTranscriptRetention({ scheduler: services.scheduler, connection, retentionDays: config.TRANSCRIPT_RETENTION_DAYS, logger });
+  await startStaffAlerts(services.scheduler, config);
   // (define jobs above this line; polling starts last so every handler is known)
   if (options.startScheduler !== false) services.scheduler.start();
 
@@ -119,6 +142,7 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
     services,
     bots,
     server,
+    staff,
     url,
     async stop() {
       await services.scheduler.stop();

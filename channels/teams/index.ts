@@ -40,6 +40,8 @@ export interface StaffChannelDeps {
   messenger?: TenantMessenger;
   translator: Translator;
   scheduler?: Scheduler;
+  /** Shared take-over state (build it once in index.ts so the tenant bot can consult it too). */
+  handoffs?: HandoffService;
   /** Tenants reaching /api/messages on non-Teams Bot Framework channels (Azure Web Chat). */
   tenantBot?: { run(context: TurnContext): Promise<void> };
 }
@@ -59,7 +61,8 @@ export function registerStaffChannels(server: Server, deps: StaffChannelDeps): S
   const { adapter, authEnabled, appId } = createTeamsAdapter(config, logger);
   const refs = new ConversationRefStore(models.StaffConversationRef);
   const notifier = new TeamsStaffNotifier(adapter, appId, refs, logger);
-  const handoffs = new HandoffService({ handoffs: models.Handoff, messenger: deps.messenger, translator: deps.translator, relay: notifier });
+  const handoffs = deps.handoffs ?? new HandoffService({ handoffs: models.Handoff, messenger: deps.messenger, translator: deps.translator });
+  handoffs.setRelay(notifier);
   const packInfo = (packId: string) => packNoticeInfo(packId);
 
   const access = { tenantId: config.STAFF_TEAMS_TENANT_ID ?? config.MICROSOFT_APP_TENANT_ID, users: config.STAFF_USERS };
