@@ -16,7 +16,7 @@ import { channelClaimModel } from './channelClaim';
 import { rateLimitCounterModel } from './rateLimitCounter';
 import { staffConversationRefModel } from './staffConversationRef';
 import { handoffModel } from './handoff';
-import { jobClaimModel, jobModel } from './job';
+import { jobClaimModel, jobHistoryModel, jobModel } from './job';
 import { botStateModel } from './botState';
 import { oneTimeCodeAttemptModel, oneTimeCodeModel } from './otp';
 
@@ -42,6 +42,7 @@ export function createModels(connection: Connection) {
     Handoff: handoffModel(connection),
     Job: jobModel(connection),
     JobClaim: jobClaimModel(connection),
+    JobHistory: jobHistoryModel(connection),
     BotState: botStateModel(connection),
     OneTimeCode: oneTimeCodeModel(connection),
     OneTimeCodeAttempt: oneTimeCodeAttemptModel(connection),

@@ -6,6 +6,7 @@
 // read-then-write (see CONTRIBUTING.md), so the lease fields on the job are only a cheap filter.
 import { Connection, Model, Schema } from 'mongoose';
 
+/** Only repeating jobs stay in `jobs` after a run; one-off jobs move to `job_history`. */
 export type JobStatus = 'pending' | 'done' | 'failed';
 
 export interface JobDoc {
@@ -70,6 +71,38 @@ const claimSchema = new Schema<JobClaimDoc>(
   },
   { versionKey: false },
 );
+
+/** A one-off job once finished: moved out of `jobs` so the poller's scan stays small (FerretDB v1
+ * scans a whole collection for any query but `_id` equality), and kept so that scheduling the same
+ * unique key again does not run it twice. */
+export interface JobHistoryDoc {
+  _id: string;
+  name: string;
+  uniqueKey?: string;
+  status: 'done' | 'failed';
+  attempts: number;
+  lastError?: string;
+  runAt: Date;
+  finishedAt: Date;
+}
+
+const historySchema = new Schema<JobHistoryDoc>(
+  {
+    _id: { type: String, required: true },
+    name: { type: String, required: true },
+    uniqueKey: String,
+    status: { type: String, required: true },
+    attempts: { type: Number, required: true },
+    lastError: String,
+    runAt: { type: Date, required: true },
+    finishedAt: { type: Date, required: true, index: true },
+  },
+  { versionKey: false },
+);
+
+export function jobHistoryModel(connection: Connection): Model<JobHistoryDoc> {
+  return connection.model<JobHistoryDoc>('JobHistory', historySchema, 'job_history');
+}
 
 export function jobModel(connection: Connection): Model<JobDoc> {
   return connection.model<JobDoc>('Job', jobSchema, 'jobs');

@@ -11,13 +11,13 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Logger } from 'pino';
 import type { Model } from 'mongoose';
-import type { JobClaimDoc, JobDoc } from '../../models/job';
+import type { JobClaimDoc, JobDoc, JobHistoryDoc } from '../../models/job';
 import type { JobData, JobHandler, ScheduleOptions, Scheduler } from './types';
 
 export interface MongoSchedulerOptions {
-  models: { Job: Model<JobDoc>; JobClaim: Model<JobClaimDoc> };
+  models: { Job: Model<JobDoc>; JobClaim: Model<JobClaimDoc>; JobHistory: Model<JobHistoryDoc> };
   logger: Logger;
-  /** How often the poller looks for due jobs (default 1 s). */
+  /** How often the poller looks for due jobs (default 5 s: each poll is a collection scan on FerretDB v1). */
   pollIntervalMs?: number;
   /** How long a claimed attempt is presumed alive; after that another instance may retry it (default 5 min). */
   leaseMs?: number;
@@ -36,9 +36,9 @@ const MAX_BACKOFF_MS = 60 * 60 * 1000;
 const CLAIM_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 export function createMongoScheduler(options: MongoSchedulerOptions): Scheduler {
-  const { Job, JobClaim } = options.models;
+  const { Job, JobClaim, JobHistory } = options.models;
   const logger = options.logger;
-  const pollIntervalMs = options.pollIntervalMs ?? 1000;
+  const pollIntervalMs = options.pollIntervalMs ?? 5000;
   const leaseMs = options.leaseMs ?? 5 * 60 * 1000;
   const maxAttempts = options.maxAttempts ?? 5;
   const retryBaseMs = options.retryBaseMs ?? 10_000;
@@ -61,6 +61,8 @@ export function createMongoScheduler(options: MongoSchedulerOptions): Scheduler 
     if (opts.repeatEveryMs !== undefined && !(opts.repeatEveryMs > 0)) throw new Error(`schedule(${name}): repeatEveryMs must be > 0`);
     const now = clock();
     const _id = jobIdFor(opts.uniqueKey);
+    // A one-off job that already ran stays finished (scheduling the same reminder twice must not send it twice).
+    if (opts.uniqueKey && !opts.repeatEveryMs && (await JobHistory.exists({ _id })) !== null) return;
     const doc: JobDoc = {
       _id, name, data, runAt, occurrenceAt: runAt, status: 'pending', attempts: 0,
       lockedUntil: null, lockedBy: null, createdAt: now, updatedAt: now,
@@ -73,8 +75,7 @@ export function createMongoScheduler(options: MongoSchedulerOptions): Scheduler 
     } catch (err) {
       if ((err as { code?: number }).code !== 11000 || !opts.uniqueKey) throw err;
     }
-    // The key exists: the later schedule wins while the job has not run yet. A finished one-off job
-    // stays finished (scheduling the same reminder twice must not send it twice).
+    // The key exists: the later schedule wins while the job has not run yet.
     await Job.updateOne(
       { _id, status: 'pending' },
       {
@@ -121,14 +122,31 @@ export function createMongoScheduler(options: MongoSchedulerOptions): Scheduler 
     return (await JobClaim.exists({ _id: `${job._id}|${job.occurrenceAt.getTime()}|done` })) !== null;
   }
 
-  /** What to write once the current occurrence is over (succeeded or out of attempts). */
-  function nextOccurrence(job: JobDoc, now: Date, status: 'done' | 'failed', extra: Partial<JobDoc> = {}): Partial<JobDoc> {
-    const base = { lockedUntil: null, lockedBy: null, lastRunAt: now, updatedAt: now, ...extra };
-    if (!job.repeatEveryMs) return { ...base, status };
-    // Repeating jobs carry on after a failed occurrence: a periodic scan must not stop for good.
+  /**
+   * Records that the current occurrence is over (succeeded or out of attempts). A one-off job moves
+   * to job_history; a repeating job gets its next occurrence (also after a failure: a periodic scan
+   * must not stop for good). Guarded by the occurrence, so a job rescheduled meanwhile stays due.
+   */
+  async function finishOccurrence(job: JobDoc, now: Date, status: 'done' | 'failed', attempts: number, lastError?: string): Promise<void> {
+    const guard = { _id: job._id, occurrenceAt: job.occurrenceAt };
+    if (!job.repeatEveryMs) {
+      const history: JobHistoryDoc = {
+        _id: job._id, name: job.name, status, attempts, runAt: job.occurrenceAt, finishedAt: now,
+        ...(job.uniqueKey ? { uniqueKey: job.uniqueKey } : {}),
+        ...(lastError ? { lastError } : {}),
+      };
+      await JobHistory.replaceOne({ _id: job._id }, history, { upsert: true });
+      await Job.deleteOne(guard);
+      return;
+    }
     let next = job.occurrenceAt.getTime() + job.repeatEveryMs;
     if (next <= now.getTime()) next = now.getTime() + job.repeatEveryMs;
-    return { ...base, status: 'pending', runAt: new Date(next), occurrenceAt: new Date(next), attempts: 0 };
+    await Job.updateOne(guard, {
+      $set: {
+        status: 'pending', runAt: new Date(next), occurrenceAt: new Date(next), attempts: 0, lockedUntil: null, lockedBy: null,
+        lastRunAt: now, updatedAt: now, ...(lastError ? { lastError } : {}),
+      },
+    });
   }
 
   async function runOne(job: JobDoc, now: Date, fixedNow: boolean): Promise<boolean> {
@@ -142,12 +160,12 @@ export function createMongoScheduler(options: MongoSchedulerOptions): Scheduler 
     const guard = { _id: job._id, occurrenceAt: job.occurrenceAt };
     if (await occurrenceFinished(job)) {
       // It ran, but the job document missed the news (lost update): record it and move on.
-      await Job.updateOne(guard, { $set: nextOccurrence(job, now, 'done') });
+      await finishOccurrence(job, now, 'done', job.attempts);
       return false;
     }
     if (attempt > maxAttempts) {
       logger.error({ job: job.name, jobId: job._id, attempts: maxAttempts }, 'scheduled job failed: out of attempts');
-      await Job.updateOne(guard, { $set: nextOccurrence(job, now, 'failed') });
+      await finishOccurrence(job, now, 'failed', maxAttempts, job.lastError);
       return false;
     }
     await Job.updateOne(guard, {
@@ -161,7 +179,7 @@ export function createMongoScheduler(options: MongoSchedulerOptions): Scheduler 
       if (attempt >= maxAttempts) {
         logger.error({ job: job.name, jobId: job._id, attempt, err: message }, 'scheduled job failed: out of attempts');
         await JobClaim.collection.insertOne({ _id: `${job._id}|${job.occurrenceAt.getTime()}|done`, jobId: job._id, instanceId, at } as never).catch(() => undefined);
-        await Job.updateOne(guard, { $set: nextOccurrence(job, at, 'failed', { lastError: message, attempts: attempt }) });
+        await finishOccurrence(job, at, 'failed', attempt, message);
       } else {
         const backoff = Math.min(retryBaseMs * 2 ** (attempt - 1), MAX_BACKOFF_MS);
         logger.warn({ job: job.name, jobId: job._id, attempt, retryInMs: backoff, err: message }, 'scheduled job failed; will retry');
@@ -176,7 +194,7 @@ export function createMongoScheduler(options: MongoSchedulerOptions): Scheduler 
     await JobClaim.collection.insertOne({ _id: `${job._id}|${job.occurrenceAt.getTime()}|done`, jobId: job._id, instanceId, at } as never).catch((err: { code?: number }) => {
       if (err.code !== 11000) throw err;
     });
-    await Job.updateOne(guard, { $set: nextOccurrence(job, at, 'done', { attempts: attempt }) });
+    await finishOccurrence(job, at, 'done', attempt);
     return true;
   }
 

@@ -14,6 +14,7 @@ afterAll(async () => db.drop());
 beforeEach(async () => {
   await db.models.Job.deleteMany({});
   await db.models.JobClaim.deleteMany({});
+  await db.models.JobHistory.deleteMany({});
   logLines.length = 0;
 });
 
@@ -34,8 +35,9 @@ test('runs a due job once with its data, and not before it is due', async () => 
   expect(await s.runDue(later(60_000))).toBe(1);
   expect(await s.runDue(later(120_000))).toBe(0);
   expect(seen).toEqual([{ caseId: 'C-1' }]);
-  const job = await db.models.Job.findOne({ name: 'remind' }).lean();
-  expect(job?.status).toBe('done');
+  // Finished one-off jobs leave the polled collection and are kept in the history.
+  expect(await db.models.Job.countDocuments({ name: 'remind' })).toBe(0);
+  expect((await db.models.JobHistory.findOne({ name: 'remind' }).lean())?.status).toBe('done');
 });
 
 test('two instances racing over 100 due jobs run each exactly once', async () => {
@@ -56,7 +58,8 @@ test('two instances racing over 100 due jobs run each exactly once', async () =>
   expect(ranA + ranB + again).toBe(100);
   expect(runs.size).toBe(100);
   expect([...runs.values()].every((count) => count === 1)).toBe(true);
-  expect(await db.models.Job.countDocuments({ status: 'done' })).toBe(100);
+  expect(await db.models.JobHistory.countDocuments({ name: 'race', status: 'done' })).toBe(100);
+  expect(await db.models.Job.countDocuments({ name: 'race' })).toBe(0);
 });
 
 test('scheduling the same unique key keeps one job and the later time wins until it has run', async () => {
@@ -104,9 +107,11 @@ test('retries a failing job with growing back-off, then marks it failed and logs
   expect(job?.runAt.getTime()).toBe(later(1000 + 2000).getTime());
   expect(await s.runDue(later(3000))).toBe(1);
 
-  job = await db.models.Job.findOne({ name: 'flaky' }).lean();
   expect(attempts).toEqual([1, 2, 3]);
-  expect(job?.status).toBe('failed');
+  const history = await db.models.JobHistory.findOne({ name: 'flaky' }).lean();
+  expect(history?.status).toBe('failed');
+  expect(history?.lastError).toBe('upstream down');
+  expect(history?.attempts).toBe(3);
   expect(await s.runDue(later(60_000))).toBe(0);
   expect(logLines.some((l) => l.includes('out of attempts') && l.includes('"job":"flaky"'))).toBe(true);
 });
@@ -122,7 +127,7 @@ test('a job that fails once succeeds on its retry', async () => {
   await s.runDue(later(0));
   await s.runDue(later(10));
   expect(calls).toBe(2);
-  expect((await db.models.Job.findOne({ name: 'once-flaky' }).lean())?.status).toBe('done');
+  expect((await db.models.JobHistory.findOne({ name: 'once-flaky' }).lean())?.status).toBe('done');
 });
 
 test('a repeating job runs once per interval', async () => {
@@ -154,7 +159,7 @@ test('an attempt claimed by an instance that died is retried by another after it
   expect(await alive.runDue(later(500))).toBe(0); // lease still held
   expect(await alive.runDue(later(1500))).toBe(1);
   expect(ranBy).toBe('alive');
-  expect((await db.models.Job.findOne({ name: 'work' }).lean())?.status).toBe('done');
+  expect((await db.models.JobHistory.findOne({ name: 'work' }).lean())?.status).toBe('done');
 });
 
 test('the poller runs due jobs by itself and stop() waits for the running job', async () => {
@@ -173,7 +178,7 @@ test('the poller runs due jobs by itself and stop() waits for the running job', 
   await startedP;
   await s.stop();
   expect(finished).toBe(true);
-  expect((await db.models.Job.findOne({ name: 'slow' }).lean())?.status).toBe('done');
+  expect((await db.models.JobHistory.findOne({ name: 'slow' }).lean())?.status).toBe('done');
 
   // Stopped: nothing more is polled.
   await s.schedule('slow', new Date(Date.now() - 1000), {}, { uniqueKey: 'after-stop' });
