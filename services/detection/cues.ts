@@ -67,12 +67,17 @@ for (const lexicon of Object.values(LEXICONS)) {
   }
 }
 
+// English words tenants mix into other languages ("complaint", "solicitor", swear words). Only
+// these English cues apply to other languages: stems such as "drug~" would match Polish "drugi".
+const ENGLISH_EVERYWHERE = new Set<CueKind>(['explicit_complaint', 'complaint_ref', 'legal', 'abusive']);
+
 /**
  * Cue kinds found in `text` (folded, tokens joined by single spaces, padded with spaces),
- * using the lexicons of `languages`. "not unhappy" and the like are taken out first so the
- * words inside them do not count as dissatisfaction.
+ * using the lexicon of `language` (and, for other languages, a few English cues). "not
+ * unhappy" and the like are taken out first so the words inside them do not count.
  */
-export function matchCues(text: string, languages: readonly string[]): Set<CueKind> {
+export function matchCues(text: string, language: string): Set<CueKind> {
+  const languages = language === 'en' ? ['en'] : [language, 'en'];
   const found = new Set<CueKind>();
   let cleaned = text;
   for (const language of languages) {
@@ -85,11 +90,12 @@ export function matchCues(text: string, languages: readonly string[]): Set<CueKi
       cleaned = cleaned.replace(negation, ';');
     }
   }
-  for (const language of languages) {
-    const compiled = COMPILED.get(language);
+  for (const lexiconLanguage of languages) {
+    const compiled = COMPILED.get(lexiconLanguage);
     if (!compiled) continue;
     for (const [kind, pattern] of compiled) {
       if (found.has(kind)) continue;
+      if (language !== 'en' && lexiconLanguage === 'en' && !ENGLISH_EVERYWHERE.has(kind)) continue;
       if (pattern.test(cleaned)) found.add(kind);
     }
   }

@@ -25,14 +25,14 @@ const DISSATISFACTION_WEIGHTS: Partial<Record<CueKind, number>> = {
   legal: 1,
 };
 /** Cues that point at the landlord rather than at a neighbour or at the weather. */
+// ("complain" and "rude" are said of neighbours too, so they do not count here.)
 const LANDLORD_DIRECTED: CueKind[] = [
-  'explicit_complaint',
   'repetition_strong',
   'broken_promise',
   'inaction',
-  'staff_conduct',
   'sarcasm',
   'waiting',
+  'stage2',
 ];
 
 /**
@@ -168,13 +168,15 @@ function dissatisfactionScore({ cues }: Analysis): number {
   ) {
     score -= DISSATISFACTION_WEIGHTS.explicit_complaint ?? 0;
   }
-  const landlordDirected = LANDLORD_DIRECTED.some((cue) => cues.has(cue));
-  // "Fed up with the noise next door" is about the neighbour; it becomes a complaint only
-  // when the landlord's handling is criticised (reported before, nothing done, promises).
-  if (cues.has('asb') && !landlordDirected) score = Math.min(score, 1);
   // "... but nobody came back": a criticism after a contrast; after praise it is the point.
   if (cues.has('contrast')) score += cues.has('compliment') ? 2 : 1;
   if (cues.has('negated_dissatisfaction')) score -= 2;
+  // "I want to complain about the noise next door" is a report about the neighbour (POLICIES.md:
+  // ASB process); it is a complaint only when the landlord's handling is criticised.
+  const landlordDirected =
+    LANDLORD_DIRECTED.some((cue) => cues.has(cue)) ||
+    ((cues.has('staff_conduct') || cues.has('explicit_complaint')) && cues.has('landlord_agent'));
+  if (cues.has('asb') && !landlordDirected) score = Math.min(score, 0);
   return score;
 }
 

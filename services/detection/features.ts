@@ -22,9 +22,8 @@ export function analyse(text: string, languageHint?: string): Analysis {
   const rawTokens = tokenise(folded);
   const language = hint && isSupportedLanguage(hint) ? hint : identifyLanguage(text, rawTokens);
   const tokens = language === 'en' ? expandSms(rawTokens) : rawTokens;
-  const lexicons = language === 'en' ? ['en'] : [language, 'en'];
   const spaced = cueText(tokens);
-  const cues = matchCues(spaced, lexicons);
+  const cues = matchCues(spaced, language);
   for (const cue of safetyCues(spaced, text)) cues.add(cue);
   if (/[?？؟¿]/.test(text)) cues.add('question');
   const sentiment = language === 'en' ? englishSentiment(tokens) : 0;

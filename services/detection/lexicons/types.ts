@@ -26,6 +26,7 @@ export const CUE_KINDS = [
   'complaint_ref',
   'stage2',
   'response_ref',
+  'landlord_agent',
   'data_request',
   'human',
   'asb',

@@ -127,6 +127,35 @@ describe('ASB reports versus complaints about ASB handling', () => {
     });
   });
 
+  it('keeps a report about a neighbour as ASB even when it uses the word complain', () => {
+    expectDetection({
+      text: 'I wish to complain about the dog next door howling all day',
+      intent: 'asb_report',
+      dissatisfied: false,
+    });
+  });
+
+  it('tells a rude neighbour (ASB) from a rude member of staff (complaint)', () => {
+    expectDetection({
+      text: 'the woman downstairs is really rude and aggressive to my kids',
+      intent: 'asb_report',
+      dissatisfied: false,
+    });
+    expectDetection({
+      text: 'your caretaker was really rude and aggressive to my kids',
+      intent: 'complaint',
+      dissatisfied: true,
+    });
+  });
+
+  it('does not mistake a noisy boiler for a noisy neighbour', () => {
+    expectDetection({
+      text: 'the boiler is making a horrible banging noise when it fires up',
+      intent: 'service_request',
+      dissatisfied: false,
+    });
+  });
+
   it('treats criticism of how ASB was handled as a complaint', () => {
     expectDetection({
       text: 'I gave your ASB officer a noise diary in March and nothing has been done since',
