@@ -58,6 +58,18 @@ describe('staff REST API', () => {
     expect(other.cases.map((x: { reference: string }) => x.reference)).not.toContain(c.reference);
   });
 
+  it('filters overdue cases: a case received 40 days ago is overdue, a new one is not', async () => {
+    const old = await openCase({ receivedAt: new Date(Date.now() - 40 * 24 * 3600 * 1000) });
+    const fresh = await openCase();
+    const overdue = (await (await get('/api/staff/cases?overdue=true')).json()).cases.map((x: { reference: string }) => x.reference);
+    expect(overdue).toContain(old.reference);
+    expect(overdue).not.toContain(fresh.reference);
+    const notOverdue = (await (await get('/api/staff/cases?overdue=false')).json()).cases.map((x: { reference: string }) => x.reference);
+    expect(notOverdue).toContain(fresh.reference);
+    expect(notOverdue).not.toContain(old.reference);
+    expect((await get('/api/staff/cases?overdue=maybe')).status).toBe(400);
+  });
+
   it('returns one case with its history and the tenant original words', async () => {
     const c = await openCase();
     const res = await get(`/api/staff/cases/${c.reference}`);

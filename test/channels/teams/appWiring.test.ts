@@ -22,7 +22,7 @@ describe('staff wiring in the app', () => {
   let app: App;
   let connector: FakeBotConnector;
   beforeAll(async () => {
-    app = await startTestApp({ STAFF_API_TOKENS: 'wired-token', STAFF_TEAMS_TENANT_ID: 'tid-1', STAFF_USERS: 'aad-1' }, undefined);
+    app = await startTestApp({ STAFF_API_TOKENS: 'wired-token', STAFF_TEAMS_TENANT_ID: 'tid-1', STAFF_USERS: 'aad-1:manager' }, undefined);
     connector = await startFakeBotConnector();
   });
   afterAll(async () => {
@@ -54,6 +54,70 @@ describe('staff wiring in the app', () => {
     expect(res.status).toBe(200);
     const [reply] = await connector.waitForActivities(1, 'a:conv-1');
     expect(String(reply.text)).toMatch(/Commands:/);
+  });
+
+  it('hands a non-Teams Bot Framework channel (Azure Web Chat) to the tenant bot', async () => {
+    const res = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        id: 'w1',
+        channelId: 'webchat',
+        serviceUrl: connector.url,
+        from: { id: 'azure-webchat-user-1' },
+        recipient: { id: 'bot' },
+        conversation: { id: 'azure-webchat-conv-1' },
+        locale: 'en-GB',
+        text: 'hello',
+      }),
+    });
+    expect(res.status).toBe(200);
+    const replies = await connector.waitForActivities(1, 'azure-webchat-conv-1');
+    expect(replies.map((r) => String(r.text ?? '')).join('\n')).not.toMatch(/for staff in Microsoft Teams/);
+    expect(String(replies[0].text ?? '').length).toBeGreaterThan(0);
+  });
+
+  it('schedules a restriction review and the scheduler posts the reminder to the channel once', async () => {
+    const post = (conversation: { id: string; conversationType?: string }, extra: Record<string, unknown>) =>
+      fetch(`${app.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'message',
+          id: `m-${Math.random()}`,
+          channelId: 'msteams',
+          serviceUrl: connector.url,
+          from: { id: '29:x', aadObjectId: 'aad-1', name: 'Mo Manager' },
+          recipient: { id: '28:bot' },
+          conversation: { ...conversation, tenantId: 'tid-1' },
+          channelData: { tenant: { id: 'tid-1' } },
+          ...extra,
+        }),
+      });
+    const channel = { id: '19:review@thread.tacv2', conversationType: 'channel' };
+    expect((await post(channel, { text: 'subscribe here' })).status).toBe(200);
+    await connector.waitForActivities(1, channel.id);
+
+    const phone = '+447700900999';
+    const contact = await app.services.contacts.findOrCreateByIdentity({ channel: 'sms', id: phone }, { phone });
+    const c = await app.services.cases.open(
+      { contactId: contact.id, stage: 'stage1', channel: 'sms', address: { channel: 'sms', id: phone }, language: 'en', summary: 'Repeated calls' },
+      { kind: 'tenant', id: contact.id, channel: 'sms' },
+    );
+    const reviewBy = new Date(Date.now() + 90 * 24 * 3600 * 1000);
+    const personal = { id: 'a:manager-personal' };
+    await post(personal, { value: { verb: 'staff', action: 'restrict', reference: c.reference, kind: 'contact_limit', maxMessagesPerDay: '3', reason: 'Over 40 calls a day to the office', reviewBy: reviewBy.toISOString().slice(0, 10) } });
+    const [reply] = await connector.waitForActivities(1, personal.id);
+    expect(String(reply.text)).toMatch(/Restriction \(contact_limit\) applied/);
+
+    const reviewPosts = () => connector.activities(channel.id).filter((a) => JSON.stringify(a).includes('due for review'));
+    await app.services.scheduler.runDue(new Date());
+    expect(reviewPosts()).toHaveLength(0);
+    await app.services.scheduler.runDue(new Date(reviewBy.getTime() - 12 * 3600 * 1000));
+    await app.services.scheduler.runDue(new Date(reviewBy.getTime() - 6 * 3600 * 1000));
+    expect(reviewPosts()).toHaveLength(1);
+    expect(JSON.stringify(reviewPosts()[0])).toContain(c.reference);
   });
 
   it('logs at start-up whether Bot Framework authentication is on', () => {
