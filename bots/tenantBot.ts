@@ -7,6 +7,7 @@
 import { Activity, ActivityHandler, ResourceResponse, TurnContext } from 'botbuilder';
 import type { Actor } from '../services/cases/types';
 import type { ChannelIdentity } from '../services/contacts/types';
+import { createReferenceGuard } from '../services/ratelimit/referenceGuard';
 import { defineTenantJobs, handlePendingReply, readPending } from '../dialogs/followUps';
 import { QUICK_FIX_FOLLOW_UP_JOB } from '../dialogs/complaintDialog';
 import type { Scheduler } from '../services/scheduler/types';
@@ -197,5 +198,6 @@ export function createTenantBotForApp(wiring: TenantBotWiring): TenantBot {
     detector: detector ?? createDetector(),
     storage: new MongoStorage(createStateStore(models.BotState)),
     verification: createOneTimeCodes({ codes: models.OneTimeCode, attempts: models.OneTimeCodeAttempt }),
+    referenceGuard: rest.referenceGuard ?? createReferenceGuard({ models, logger: rest.logger }),
   });
 }

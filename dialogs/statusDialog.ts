@@ -27,7 +27,10 @@ export function statusDialog(): WaterfallDialog {
       const reference = (step.result as Answer).text;
       const turn = turnOf(step.context);
       (step.values as Record<string, unknown>).reference = reference;
-      const record = await turn.deps.cases.get(reference);
+      // Past the lookup limit the answer is the same as for an unknown reference (no code is sent,
+      // so guessing cannot flood an owner with texts); the guard logs the refusal.
+      const lookup = turn.deps.referenceGuard ? await turn.deps.referenceGuard.allowLookup(identityKey(turn.identity)) : undefined;
+      const record = lookup && !lookup.allowed ? null : await turn.deps.cases.get(reference);
       const owner = record ? await turn.deps.contacts.get(record.contactId) : null;
       if (owner?.phone && turn.deps.messenger) {
         const code = await turn.deps.verification.issue(`case:${reference}`, identityKey(turn.identity));

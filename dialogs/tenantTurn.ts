@@ -9,6 +9,7 @@ import type { Logger } from '../services/logging/logger';
 import type { TenantAddress, TenantChannel, TenantMessenger } from '../services/notifications/tenantMessenger';
 import type { PolicyPack, WorkingCalendar } from '../services/policy';
 import type { Scheduler } from '../services/scheduler/types';
+import type { ReferenceGuard } from '../services/ratelimit/referenceGuard';
 import type { Translator } from '../services/translation/translator';
 import type { Catalogs } from './i18n';
 
@@ -32,6 +33,8 @@ export interface TenantBotDeps {
   catalogs?: Catalogs;
   /** Shown in greetings and code texts. */
   landlordName?: string;
+  /** Limits reference lookups per sender (guessing); a refused lookup looks like an unknown reference. */
+  referenceGuard?: ReferenceGuard;
 }
 
 /** Conversation data kept in bot state (MongoDB) between turns. */
