@@ -110,7 +110,12 @@ export async function handlePendingReply(context: TurnContext, pending: PendingF
     }
     await writePending(deps.storage, turn.identity, undefined);
     if (yes) {
-      await deps.cases.close(pending.reference, 'Tenant confirmed the quick fix put things right', turn.actor);
+      // Closing is a staff/system transition: the bot records it on the tenant's word.
+      await deps.cases.close(pending.reference, `Tenant ${turn.contact.id} confirmed the quick fix put things right`, {
+        kind: 'system',
+        id: 'tenant-bot',
+        channel: turn.identity.channel,
+      });
       await send(context, 'quick.resolved', { reference: pending.reference });
       await send(context, 'survey.ask', { reference: pending.reference });
       await writePending(deps.storage, turn.identity, { kind: 'survey', reference: pending.reference, step: 'score', at: turn.now.toISOString() });

@@ -20,6 +20,7 @@ import { languageNamed, nativeName } from './languages';
 import { STAGE2_DIALOG, stage2Dialog } from './stage2Dialog';
 import { STATUS_DIALOG, statusDialog } from './statusDialog';
 import { send, turnOf } from './tenantTurn';
+import { CaseRuleError } from '../services/cases/types';
 
 export const MAIN_DIALOG = 'main';
 const ROOT = 'root';
@@ -63,13 +64,14 @@ export class MainDialog extends ComponentDialog {
           const turn = turnOf(step.context);
           if (!turn.unsureLanguage) return step.next();
           (step.values as Record<string, unknown>).text = turn.text;
+          (step.values as Record<string, unknown>).proposed = turn.unsureLanguage;
           return ask(step, { key: 'language.confirm', vars: { name: nativeName(turn.unsureLanguage) }, kind: 'yesNo', alsoEnglish: true });
         },
         async (step) => {
           const turn = turnOf(step.context);
           const confirm = step.result as Answer | undefined;
-          if (confirm && turn.unsureLanguage) {
-            const proposed = turn.unsureLanguage;
+          const proposed = (step.values as Record<string, unknown>).proposed as string | undefined;
+          if (confirm && proposed) {
             turn.unsureLanguage = undefined;
             if (confirm.yes) await switchLanguage(step.context, proposed);
             else {
@@ -154,10 +156,15 @@ export class MainDialog extends ComponentDialog {
       // Dissatisfaction while a quick fix is open (or "formal") makes it a Stage 1 complaint, history kept.
       const quick = activeQuickCase(await turn.deps.cases.listForContact(turn.contact.id));
       if (quick) {
-        const record = await turn.deps.cases.escalate(quick.reference, { reasons: text }, turn.actor);
-        await send(context, 'quick.escalated', deadlineVars(context, record));
-        await sendOmbudsman(context);
-        return dc.endDialog();
+        try {
+          const record = await turn.deps.cases.escalate(quick.reference, { reasons: text }, turn.actor);
+          await send(context, 'quick.escalated', deadlineVars(context, record));
+          await sendOmbudsman(context);
+          return dc.endDialog();
+        } catch (err) {
+          // Past the pack's window to go formal from the quick fix: a new complaint instead.
+          if (!(err instanceof CaseRuleError)) throw err;
+        }
       }
       if (dissatisfied) return dc.replaceDialog(COMPLAINT_DIALOG, { text });
     }

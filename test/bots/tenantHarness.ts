@@ -15,6 +15,8 @@ import { createLogger } from '../../services/logging/logger';
 import { TenantAddress, TenantMessenger, TenantSender } from '../../services/notifications/tenantMessenger';
 import { createPolicyContext } from '../../services/policy';
 import { createStateStore } from '../../services/state/stateStore';
+import { createMongoScheduler } from '../../services/scheduler/mongoScheduler';
+import type { Scheduler } from '../../services/scheduler/types';
 import { createTranslator } from '../../services/translation';
 import { loadConfig } from '../../config';
 import { openTestDb, TestDb } from '../helpers/db';
@@ -48,6 +50,8 @@ export interface Harness {
   /** What the bot sent outside a turn (codes, follow-ups), oldest first. */
   sent: Sent[];
   clock: { now: Date };
+  /** The real MongoDB scheduler (not polling: tests call runDue). */
+  scheduler: Scheduler;
   chat(channelId: string, userId: string, conversationId?: string): Chat;
   /** A new bot (as after a restart) on the same database. */
   restart(): TenantBot;
@@ -69,6 +73,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   messenger.register(new RecordingSender('webchat', sent));
   const logger = createLogger('silent');
   const config = loadConfig({ LOG_LEVEL: 'silent' });
+  const scheduler = createMongoScheduler({ models: db.models, logger, clock: () => clock.now });
   const makeDeps = (): TenantBotDeps => ({
     storage: new MongoStorage(createStateStore(db.models.BotState)),
     cases: createCaseService({ models: db.models, pack: policy.pack, calendar: policy.calendar, clock: () => clock.now }),
@@ -79,6 +84,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     calendar: policy.calendar,
     verification: createOneTimeCodes({ codes: db.models.OneTimeCode, attempts: db.models.OneTimeCodeAttempt, clock: () => clock.now }),
     messenger,
+    scheduler,
     logger,
     clock: () => clock.now,
     landlordName: 'Test Homes',
@@ -89,6 +95,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     deps,
     bot: createTenantBot(deps),
     sent,
+    scheduler,
     clock,
     chat: (channelId, userId, conversationId) => new Chat(() => harness.bot, channelId, userId, conversationId ?? `${channelId}:${userId}`),
     restart() {
