@@ -35,6 +35,8 @@ export const configSchema = z.object({
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   STAFF_API_TOKENS: csv,
   DIRECTLINE_SECRET: optionalString,
+  /** The landlord's name on the webchat page and in SMS keyword replies; defaults to the policy pack's `landlord`. */
+  LANDLORD_NAME: optionalString,
   TRANSLATOR_PROVIDER: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim().toLowerCase() : undefined),
     z.enum(['none', 'azure', 'libretranslate']).default('none'),

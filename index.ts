@@ -21,6 +21,8 @@ import { HandoffService } from './services/handoff/handoffService';
 import { registerStaffChannels, startStaffAlerts, StaffChannel } from './channels/teams';
 import { TenantMessenger } from './services/notifications/tenantMessenger';
 import { createTenantBotForApp, TenantBot } from './bots/tenantBot';
+import { registerTenantChannels, TenantChannels } from './channels/tenantChannels';
+import { createInboundGuard } from './services/ratelimit';
 
 export interface App {
   config: AppConfig;
@@ -32,6 +34,8 @@ export interface App {
   server: Server;
   /** Staff side: Teams adapter, staff bot, alert notifier. */
   staff: StaffChannel;
+  /** Tenant side we host: webchat (Direct Line store, tokens) and SMS (outbox, opt-outs, sender). */
+  tenantChannels: TenantChannels;
   /** http://127.0.0.1:PORT of the listening server. */
   url: string;
   stop(): Promise<void>;
@@ -122,6 +126,21 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
     tenantBot: bots.tenant,
   });
 
+  // Tenants: webchat page at /, Direct Line 3.0 under /v3/directline, Twilio SMS at /api/sms;
+  // their TenantSenders go on tenantMessenger; the SMS outbox polls with the scheduler.
+  const tenantChannels = await registerTenantChannels({
+    server,
+    models,
+    logger,
+    config,
+    bot: bots.tenant,
+    messenger: tenantMessenger,
+    landlordName: config.LANDLORD_NAME ?? policy.pack.landlord,
+    contacts: services.contacts,
+    inboundCheck: createInboundGuard({ models, contacts: services.contacts }),
+    startOutbox: options.startScheduler !== false,
+  });
+
   // --- background work (scheduler jobs) ---
   bots.tenant.defineJobs(services.scheduler);
   await scheduleTranscriptRetention({ scheduler: services.scheduler, connection, retentionDays: config.TRANSCRIPT_RETENTION_DAYS, logger });
@@ -143,9 +162,12 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
     bots,
     server,
     staff,
+    tenantChannels,
     url,
     async stop() {
       await services.scheduler.stop();
+      // WebSocket streams keep the HTTP server open; close them (and the outbox poller) first.
+      await tenantChannels.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connection.close();
     },

@@ -114,7 +114,8 @@ export function registerSmsWebhook(opts: SmsWebhookOptions): SmsWebhook {
       return;
     }
 
-    const keyword = smsKeyword(msg.Body);
+    const optedOut = await opts.optOuts.isOptedOut(msg.From);
+    const keyword = smsKeyword(msg.Body, optedOut);
     if (keyword) {
       if (keyword !== 'help') await opts.optOuts.set(msg.From, keyword === 'stop');
       await finish(msg.MessageSid, 'twiml');
@@ -122,7 +123,6 @@ export function registerSmsWebhook(opts: SmsWebhookOptions): SmsWebhook {
       return;
     }
 
-    const optedOut = await opts.optOuts.isOptedOut(msg.From);
     const decision = await opts.inboundCheck?.check({ channel: 'sms', id: msg.From });
     if (decision && !decision.allowed) {
       // Kept in sms_inbound for staff; no bot turn. One kind reply per window, then silence.

@@ -115,6 +115,14 @@ describe('Twilio SMS webhook (echo bot)', () => {
     expect((await tenant.text('hello again')).messages).toEqual(['echo: hello again']);
   });
 
+  it('treats "yes" as an answer for the bot, and as START only after STOP', async () => {
+    const tenant = new SmsTestClient(h.url, PUBLIC_BASE_URL, phone(12));
+    expect((await tenant.text('yes')).messages).toEqual(['echo: yes']);
+    await tenant.text('STOP');
+    expect((await tenant.text('Yes')).messages[0]).toMatch(/back on/);
+    expect(await h.channel.optOuts.isOptedOut(phone(12))).toBe(false);
+  });
+
   it('answers HELP with how to use the service and how to stop', async () => {
     const res = await new SmsTestClient(h.url, PUBLIC_BASE_URL, phone(10)).text('help');
     expect(res.messages).toHaveLength(1);
