@@ -242,6 +242,15 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
     return { ...(doc.stageTimes ?? {}), [doc.stage]: { ...times(doc), ...patch } };
   }
 
+  /** Lists read documents as stored; one query finds any that a crashed writer left behind their log. */
+  async function rollForwardMany(docs: CaseDoc[]): Promise<CaseDoc[]> {
+    if (docs.length === 0) return docs;
+    const pending = await CaseEvent.find({ _id: { $in: docs.map((d) => `${d._id}#${d.rev + 1}`) } }, { docId: 1 }).lean<{ docId: string }[]>();
+    if (pending.length === 0) return docs;
+    const behind = new Set(pending.map((p) => p.docId));
+    return Promise.all(docs.map((d) => (behind.has(d._id) ? rollForward(Case, CaseEvent, d) : d)));
+  }
+
   async function allocateReference(now: Date): Promise<string> {
     const year = londonDate(now).slice(0, 4);
     const seq = await nextSequence(Counter, `case-reference-${year}`);
@@ -346,14 +355,14 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
         .sort({ receivedAt: -1 })
         .limit(limit)
         .lean<CaseDoc[]>();
-      let records = docs.map(toCaseRecord);
+      let records = (await rollForwardMany(docs)).map(toCaseRecord);
       if (filter.overdue === false) records = records.filter((r) => !isOverdue(r, now));
       return records;
     },
 
     async listForContact(contactId) {
       const docs = await Case.find({ contactId }).sort({ receivedAt: -1 }).limit(200).lean<CaseDoc[]>();
-      return Promise.all(docs.map(async (d) => toCaseRecord(await rollForward(Case, CaseEvent, d))));
+      return (await rollForwardMany(docs)).map(toCaseRecord);
     },
 
     acknowledge(reference, actor) {

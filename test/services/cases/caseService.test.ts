@@ -283,4 +283,17 @@ describe('case lifecycle', () => {
     expect(overdue.map((c) => c.reference)).toEqual([late.reference]);
     expect((await service.listForContact('list-1')).map((c) => c.reference)).toEqual([fresh.reference, late.reference]);
   });
+
+  it('finishes a transition whose writer died after logging it (the log is the truth)', async () => {
+    const { service } = serviceAt(db, 'hoc-2024', '2026-09-01T09:00:00Z');
+    const c = await service.open(input({ contactId: 'crash-1' }), tenant('crash-1'));
+    const stored = await db.models.Case.findOne({ reference: c.reference }).lean();
+    // What a writer logs just before it would copy the state onto the case, then dies.
+    const { _id: id, ...state } = { ...stored!, status: 'acknowledged', rev: 2, history: [...stored!.history, { ...stored!.history[0], action: 'acknowledge', fromStatus: 'open', toStatus: 'acknowledged' }] };
+    await db.models.CaseEvent.create({ _id: `${id}#2`, docId: id, rev: 2, at: new Date(), state, unset: [] });
+    expect((await service.list({ contactId: 'crash-1' }))[0].status).toBe('acknowledged');
+    expect((await service.get(c.reference))?.status).toBe('acknowledged');
+    expect((await db.models.Case.findById(id).lean())?.status).toBe('acknowledged'); // repaired in place
+    await expectRule(service.acknowledge(c.reference, officer), 'invalid_transition');
+  });
 });

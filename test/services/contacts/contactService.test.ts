@@ -66,4 +66,10 @@ describe('contact service', () => {
     expect(contacts.activeRestrictions(lifted, new Date('2026-06-03T09:00:00Z'))).toHaveLength(0);
     expect(lifted.restrictions[0]).toMatchObject({ liftedReason: 'Reviewed: behaviour improved' });
   });
+
+  it('creates the contact for an identity claimed by an instance that died before creating it', async () => {
+    await db.models.ContactIdentity.create({ _id: 'sms:+447700900009', contactId: 'orphan-contact', createdAt: new Date() });
+    const c = await contacts.findOrCreateByIdentity({ channel: 'sms', id: '+447700900009' });
+    expect(c).toMatchObject({ id: 'orphan-contact', phone: '+447700900009', identities: [{ channel: 'sms', id: '+447700900009' }] });
+  });
 });
