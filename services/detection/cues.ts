@@ -40,14 +40,8 @@ function compileLexicon(lexicon: Lexicon): CompiledLexicon {
 
 // Safety cues of every Latin-script language are always checked: a short message can be
 // misidentified ("gas" is a word in several languages), and a gas leak must never be missed.
-const SAFETY_KINDS: CueKind[] = [
-  'hazard_gas',
-  'hazard_co',
-  'hazard_flood',
-  'hazard_electric',
-  'no_heat_water',
-  'vulnerable',
-];
+// (Vulnerability words are not shared: Lithuanian "liga" (illness) is Portuguese "calls".)
+const SAFETY_KINDS: CueKind[] = ['hazard_gas', 'hazard_co', 'hazard_flood', 'hazard_electric', 'no_heat_water'];
 const SAFETY_ANY: CompiledLexicon = SAFETY_KINDS.map((kind) => {
   const entries = Object.values(LEXICONS)
     .filter((l) => l.wordBoundaries)

@@ -75,6 +75,8 @@ export const fr: Lexicon = {
       'ca fait longtemps',
     ],
     broken_promise: [
+      'promess~',
+      "personne ne m'a (?:rappele|appele|repondu|contacte)",
       "n'est (?:encore )?pas venu",
       "j'avais pris ma journee",
       "personne n'est revenu",

@@ -312,7 +312,7 @@ export const lt: Lexicon = {
       'vezimel~',
       'nescia',
       'serg~',
-      'liga',
+      'ligon~',
       'vezys',
       'astm~',
       'ligonin~',
