@@ -47,7 +47,7 @@ const vectors: Vector[] = [
   ['tuntum', 'ENG', 'quick', '2026-04-02', null, null, null, '2026-04-07', null],
   ['tuntum', 'SCT', 'quick', '2026-04-02', null, null, null, '2026-04-06', null],
   ['tuntum', 'ENG', 'quick', '2026-04-02', null, '2026-04-07', null, '2026-04-07', '2026-04-14'],
-  ['twenty11', 'ENG', 'quick', '2026-04-02', null, null, null, '2026-04-08', null],
+  ['twenty11', 'ENG', 'quick', '2026-04-02', null, null, '2026-04-08', null, null], // contact within 2 WD; resolved when it is
   ['red-kite', 'WLS', 'quick', '2026-04-02', null, null, null, '2026-04-08', null],
   ['slh', 'ENG', 'quick', '2026-04-02', null, null, null, null, null],
   ['hoc-2024', 'ENG', 'quick', '2026-04-02', null, null, null, null, null],
