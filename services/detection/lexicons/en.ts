@@ -285,6 +285,7 @@ export const en: Lexicon = {
       'no one got back',
     ],
     staff_conduct: [
+      'left (?:mud|dirt|muck|mess|rubbish|debris|dust|footprints) (?:on|in|all over|everywhere|behind)',
       'swore at',
       'cracked my',
       'chipped my',
@@ -991,6 +992,8 @@ export const en: Lexicon = {
       'boiler (?:is )?(?:dead|kaput|leaking)',
     ],
     vulnerable: [
+      '(?:[0-4]|one|two|three|four) ?(?:years?|yrs?|y/o|yo) old',
+      '(?:[0-4]|one|two|three|four) year old',
       'cerebral palsy',
       'multiple sclerosis',
       'parkinson~',
