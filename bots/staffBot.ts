@@ -156,8 +156,7 @@ export class StaffBot extends TeamsActivityHandler {
   }
 
   private async handleSubmit(context: TurnContext, staff: StaffMember, value: Record<string, unknown>): Promise<Reply> {
-    const verb = value.verb;
-    const { verb: _v, reference, ...fields } = value;
+    const { verb, reference, ...fields } = value;
     const ref = typeof reference === 'string' ? reference.toUpperCase() : undefined;
     try {
       switch (verb) {

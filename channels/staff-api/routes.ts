@@ -2,10 +2,9 @@
 // CaseRuleError codes map to 404/409/422 with the code and reason; bad input is a 400 with reasons.
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import type { Actor, CaseFilter, CaseService } from '../../services/cases/types';
+import type { Actor, CaseFilter } from '../../services/cases/types';
 import { CaseRuleError } from '../../services/cases/types';
 import type { ContactService } from '../../services/contacts/types';
-import type { Logger } from '../../services/logging/logger';
 import type { Translator } from '../../services/translation/translator';
 import { forStaff } from '../../services/translation/staffTranslation';
 import { loadMonthlyReport, monthlyReportCsv, ReportInputError } from '../../services/reporting';

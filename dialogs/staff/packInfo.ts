@@ -9,7 +9,11 @@ export function packNoticeInfo(packId: string): PackNoticeInfo | null {
   if (!cache.has(packId)) {
     try {
       const pack = loadPolicyPack(packId);
-      cache.set(packId, { ombudsmanDetails: pack.signposting.ombudsmanText, escalationRole: pack.overdue.alertRole ?? undefined });
+      cache.set(packId, {
+        ombudsmanDetails: pack.signposting.ombudsmanText,
+        escalationRole: pack.overdue.alertRole ?? undefined,
+        interpreterNotices: pack.interpreterNotices,
+      });
     } catch {
       cache.set(packId, null);
     }

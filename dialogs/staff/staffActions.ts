@@ -47,16 +47,19 @@ export interface StaffActionResult {
 
 async function noticeInfo(deps: StaffActionDeps, packId: string): Promise<PackNoticeInfo> {
   const info = (await deps.packInfo?.(packId)) ?? {};
-  return { ombudsmanDetails: info.ombudsmanDetails ?? DEFAULT_OMBUDSMAN_DETAILS, escalationRole: info.escalationRole };
+  return { ombudsmanDetails: info.ombudsmanDetails ?? DEFAULT_OMBUDSMAN_DETAILS, escalationRole: info.escalationRole, interpreterNotices: info.interpreterNotices };
 }
 
-async function tellTenant(deps: StaffActionDeps, c: CaseRecord, english: string): Promise<{ ok: boolean; why?: string }> {
+async function tellTenant(deps: StaffActionDeps, c: CaseRecord, english: string | string[]): Promise<{ ok: boolean; why?: string }> {
   if (!c.address) return { ok: false, why: `No channel address on ${c.reference}: tell the tenant by ${c.channel}.` };
   if (!deps.messenger || !deps.messenger.canReach(c.address)) {
     return { ok: false, why: `Cannot reach the tenant on ${c.address.channel} from here: tell them directly.` };
   }
   try {
-    await sendToTenantInTheirLanguage({ messenger: deps.messenger, translator: deps.translator }, c.address, english, c.language);
+    const { interpreterNotices } = await noticeInfo(deps, c.packId);
+    for (const part of Array.isArray(english) ? english : [english]) {
+      await sendToTenantInTheirLanguage({ messenger: deps.messenger, translator: deps.translator, interpreterNotices }, c.address, part, c.language);
+    }
     return { ok: true };
   } catch (err) {
     deps.logger.warn({ reference: c.reference, channel: c.address.channel, reason: (err as Error).message }, 'tenant notice failed');
@@ -67,7 +70,7 @@ async function tellTenant(deps: StaffActionDeps, c: CaseRecord, english: string)
 export async function performStaffAction(deps: StaffActionDeps, reference: string, input: StaffActionInput, actor: Actor): Promise<StaffActionResult> {
   const { cases } = deps;
   let updated: CaseRecord;
-  let tenantText: string | undefined;
+  let tenantText: string | string[] | undefined;
   let summary: string;
 
   switch (input.action) {

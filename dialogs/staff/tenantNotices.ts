@@ -8,6 +8,8 @@ export interface PackNoticeInfo {
   ombudsmanDetails: string;
   /** Senior role alerted on a missed deadline (SLH); shown in staff alerts only. */
   escalationRole?: string;
+  /** The pack's interpreter text by language (sent with untranslated English). */
+  interpreterNotices?: Readonly<Record<string, string>>;
 }
 
 export const DEFAULT_OMBUDSMAN_DETAILS =
@@ -37,23 +39,29 @@ export function pounds(pence: number): string {
   return `£${(pence / 100).toFixed(2)}`;
 }
 
-export function responseNotice(c: CaseRecord, r: StageResponse, info: PackNoticeInfo): string {
-  const parts = [
+/**
+ * A stage response as two messages: the decision with its reasons, remedy and actions, then how to
+ * escalate and the Ombudsman's details. SMS caps one message's length, so sending them separately
+ * means a long explanation can never push the escalation rights out of the tenant's reply.
+ */
+export function responseNotice(c: CaseRecord, r: StageResponse, info: PackNoticeInfo): string[] {
+  const decision = [
     `Your complaint ${c.reference}: our ${stageName(r.stage)} response.`,
     `Decision: ${DECISION_NAMES[r.decision]}.`,
     `Reasons: ${r.reasons}`,
   ];
-  if (r.remedy) parts.push(`What we will do to put things right: ${r.remedy}`);
-  if (r.compensationPence) parts.push(`Compensation: ${pounds(r.compensationPence)}.`);
-  if (r.outstandingActions?.length) parts.push(`Still to do: ${r.outstandingActions.join('; ')}.`);
+  if (r.remedy) decision.push(`What we will do to put things right: ${r.remedy}`);
+  if (r.compensationPence) decision.push(`Compensation: ${pounds(r.compensationPence)}.`);
+  if (r.outstandingActions?.length) decision.push(`Still to do: ${r.outstandingActions.join('; ')}.`);
+  const next: string[] = [];
   if (r.stage === 'stage2') {
-    parts.push('This is our final response. If you are still unhappy, you can take your complaint to the Housing Ombudsman.');
+    next.push(`${c.reference}: this is our final response. If you are still unhappy, you can take your complaint to the Housing Ombudsman.`);
   } else {
     const by = c.deadlines.escalateBy ? ` by ${date(c.deadlines.escalateBy)}` : '';
-    parts.push(`If you are not happy with this response, reply "stage 2"${by} and we will review your complaint at Stage 2.`);
+    next.push(`${c.reference}: if you are not happy with our response, reply "stage 2"${by} and we will review your complaint at Stage 2.`);
   }
-  parts.push(info.ombudsmanDetails);
-  return parts.join('\n');
+  next.push(info.ombudsmanDetails);
+  return [decision.join('\n'), next.join('\n')];
 }
 
 export function extensionNotice(c: CaseRecord, reason: string, info: PackNoticeInfo): string {

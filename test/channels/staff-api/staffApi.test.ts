@@ -1,5 +1,6 @@
 import { API_TOKEN, startStaffHarness, StaffHarness } from '../teams/staffHarness';
 import type { CaseRecord } from '../../../services/cases/types';
+import { DEFAULT_INTERPRETER_NOTICES } from '../../../services/translation';
 
 const PHONE = '+447700900456';
 
@@ -124,6 +125,8 @@ describe('staff REST API', () => {
     expect(sms).toContain('£50.00');
     expect(sms).toMatch(/stage 2/i);
     expect(sms).toMatch(/Housing Ombudsman/);
+    // No translator configured: the English goes with the interpreter offer in the tenant's language.
+    expect(sms).toContain(DEFAULT_INTERPRETER_NOTICES.pl.slice(0, 30));
   });
 
   it('maps case rule refusals to 409/422 with the rule code', async () => {

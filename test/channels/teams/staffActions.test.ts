@@ -52,6 +52,18 @@ describe('staff card actions and commands (Tuntum pack: has a quick-fix stage)',
     expect(sms).toMatch(/stage 2/i);
   });
 
+  it('keeps the escalation rights in the tenant SMS even when the reasons are long', async () => {
+    const { c, phone } = await openCase(h);
+    await h.cases.acknowledge(c.reference, staffActor);
+    const reasons = 'We looked at every visit record and call note in detail. '.repeat(40);
+    await say(h, { value: { verb: 'staff', action: 'respond', reference: c.reference, decision: 'not_upheld', reasons } });
+    const sms = await h.smsTo(phone);
+    const escalation = sms.find((m) => m.includes('reply "stage 2"'));
+    expect(escalation).toBeDefined();
+    expect(escalation).toContain(c.reference);
+    expect(sms.join('\n')).toMatch(/Housing Ombudsman/);
+  });
+
   it('refuses a response with a bad compensation amount and changes nothing', async () => {
     const { c } = await openCase(h);
     const reply = await say(h, { value: { verb: 'staff', action: 'respond', reference: c.reference, decision: 'upheld', reasons: 'x', compensation: 'fifty quid' } });
