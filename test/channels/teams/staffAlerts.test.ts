@@ -69,6 +69,19 @@ describe('staff alerts (SLH pack: a named role is alerted on missed deadlines)',
     expect(missed.every((s) => s.includes('Director of Innovation, Technology & Risk'))).toBe(true);
   });
 
+  it('announces a Stage 2 request once', async () => {
+    const c = await openCase();
+    const staff = { kind: 'staff' as const, id: 'aad-handler-1', channel: 'teams' as const };
+    await h.cases.acknowledge(c.reference, staff);
+    await h.cases.respond(c.reference, { decision: 'not_upheld', reasons: 'Works completed on time' }, staff);
+    await runStaffAlertScan(h.staff.alertDeps);
+    await h.cases.escalate(c.reference, { reasons: 'The damp came back a week later', onBehalf: false }, { kind: 'tenant', id: c.contactId, channel: 'sms' });
+    await Promise.all([runStaffAlertScan(h.staff.alertDeps), runStaffAlertScan(h.staff.alertDeps)]);
+    const escalated = postsAbout(c.reference).filter((a) => JSON.stringify(a).includes('Complaint escalated'));
+    expect(escalated).toHaveLength(1);
+    expect(JSON.stringify(escalated[0])).toContain('Stage 2');
+  });
+
   it('stops posting to a conversation after "unsubscribe"', async () => {
     expect((await say(h, { text: 'unsubscribe' }, { conversationId: CHANNEL, conversationType: 'channel' })).text).toMatch(/Unsubscribed/);
     const c = await openCase();
