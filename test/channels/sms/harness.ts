@@ -5,6 +5,7 @@ import type { Server } from 'restify';
 import { createHttpServer } from '../../../channels/http/server';
 import { registerSms, SmsChannel } from '../../../channels/sms';
 import type { TurnBot } from '../../../channels/common/turnRunner';
+import type { InboundCheck } from '../../../channels/common/inboundCheck';
 import { createLogger } from '../../../services/logging/logger';
 import type { TestDb } from '../../helpers/db';
 import { openChannelDb } from '../channelDb';
@@ -38,7 +39,7 @@ export class EchoSmsBot extends ActivityHandler {
   }
 }
 
-export async function startSmsHarness(bot: TurnBot = new EchoSmsBot()): Promise<SmsHarness> {
+export async function startSmsHarness(bot: TurnBot = new EchoSmsBot(), options: { inboundCheck?: (models: TestDb['models']) => InboundCheck } = {}): Promise<SmsHarness> {
   const db = await openChannelDb('sms');
   const twilioApi = await startFakeTwilioApi(TEST_TWILIO);
   const logger = createLogger('silent');
@@ -53,6 +54,7 @@ export async function startSmsHarness(bot: TurnBot = new EchoSmsBot()): Promise<
     twilio: { accountSid: TEST_TWILIO.accountSid, authToken: TEST_TWILIO.authToken, fromNumber: TEST_TWILIO.fromNumber, apiBaseUrl: twilioApi.url },
     outboxOptions: { baseDelayMs: 1000, maxAttempts: 4, sendTimeoutMs: 1500 },
     replyBudgetMs: 400,
+    inboundCheck: options.inboundCheck?.(db.models),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

@@ -5,6 +5,7 @@ import type { Server } from 'restify';
 import { createHttpServer } from '../../../channels/http/server';
 import { registerWebchat, WebchatChannel } from '../../../channels/webchat';
 import type { TurnBot } from '../../../channels/common/turnRunner';
+import type { InboundCheck } from '../../../channels/common/inboundCheck';
 import { createLogger } from '../../../services/logging/logger';
 import { findProjectRoot } from '../../../config';
 import type { TestDb } from '../../helpers/db';
@@ -36,7 +37,7 @@ export class EchoBot extends ActivityHandler {
   }
 }
 
-export async function startWebchatHarness(bot: TurnBot = new EchoBot(), options: { tokenRateLimit?: { max: number; windowMs: number }; tokenLifetimeSeconds?: number; db?: TestDb } = {}): Promise<WebchatHarness> {
+export async function startWebchatHarness(bot: TurnBot = new EchoBot(), options: { tokenRateLimit?: { max: number; windowMs: number }; tokenLifetimeSeconds?: number; db?: TestDb; inboundCheck?: (models: TestDb['models']) => InboundCheck } = {}): Promise<WebchatHarness> {
   const db = options.db ?? (await openChannelDb('webchat'));
   const logger = createLogger('silent');
   const server = createHttpServer({ logger, isReady: async () => true });
@@ -49,6 +50,7 @@ export async function startWebchatHarness(bot: TurnBot = new EchoBot(), options:
     landlordName: 'Riverside Homes',
     tokenRateLimit: options.tokenRateLimit,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds,
+    inboundCheck: options.inboundCheck?.(db.models),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}`;
