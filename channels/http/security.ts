@@ -120,3 +120,17 @@ function safePath(req: Request): string {
     return '[unparseable]';
   }
 }
+
+/**
+ * One info line per request for operations (method, path without the query string, status,
+ * duration). Query strings are left out: staff searches carry phone numbers there.
+ */
+export function installAccessLog(server: Server, logger: Logger): void {
+  server.on('after', (req: Request, res: Response) => {
+    const started = (req as Request & { _date?: Date })._date;
+    logger.info(
+      { method: req.method, path: safePath(req), status: res.statusCode, ms: started ? Date.now() - started.getTime() : undefined },
+      'request',
+    );
+  });
+}

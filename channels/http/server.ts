@@ -2,7 +2,7 @@
 // Channels add their own routes; nothing here knows about bots or cases.
 import restify, { Server } from 'restify';
 import type { Logger } from '../../services/logging/logger';
-import { applyCors, installErrorHandler, setSecurityHeaders } from './security';
+import { applyCors, installAccessLog, installErrorHandler, setSecurityHeaders } from './security';
 
 export interface HttpServerOptions {
   logger: Logger;
@@ -37,6 +37,7 @@ export function createHttpServer(opts: HttpServerOptions): Server {
   });
 
   installErrorHandler(server, opts.logger);
+  installAccessLog(server, opts.logger);
   server.on('uncaughtException', (req, res, _route, err) => {
     opts.logger.error({ err, method: req.method, path: req.path() }, 'unhandled error in request');
     if (!res.headersSent) res.send(500, { error: 'internal error' });
