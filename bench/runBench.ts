@@ -29,6 +29,8 @@ export interface BenchOptions {
   minRestifyRequests?: number;
   minEchoTurns?: number;
   say?: (line: string) => void;
+  /** Prints the first warm-up conversation on each channel, turn by turn (BENCH_TRACE=1). */
+  trace?: (line: string) => void;
 }
 
 export interface BenchResult {
@@ -72,7 +74,7 @@ interface ProductTally {
   byChannel: Record<string, number>;
 }
 
-async function holdConversation(client: TenantClient, scenario: Scenario, tally: ProductTally, measure: boolean): Promise<void> {
+async function holdConversation(client: TenantClient, scenario: Scenario, tally: ProductTally, measure: boolean, trace?: (line: string) => void): Promise<void> {
   const fail = (message: string) => {
     tally.errors += 1;
     if (tally.firstErrors.length < 5) tally.firstErrors.push(`${client.channel}: ${message}`);
@@ -80,6 +82,7 @@ async function holdConversation(client: TenantClient, scenario: Scenario, tally:
   let replies: BotReply[];
   try {
     replies = await client.start();
+    for (const r of replies) trace?.(`${client.channel} bot: ${r.text}`);
   } catch (err) {
     fail((err as Error).message);
     tally.lost += 1;
@@ -89,7 +92,9 @@ async function holdConversation(client: TenantClient, scenario: Scenario, tally:
   for (let turn = 0; turn < scenario.maxTurns; turn += 1) {
     const started = performance.now();
     try {
+      trace?.(`${client.channel} tenant: ${message}`);
       replies = await client.say(message);
+      for (const r of replies) trace?.(`${client.channel} bot: ${r.text}${r.suggestions.length ? ` [${r.suggestions.join(' | ')}]` : ''}`);
     } catch (err) {
       fail((err as Error).message);
       tally.lost += 1;
@@ -169,7 +174,7 @@ async function productPhase(options: BenchOptions, mongodbUri: string, twilioApi
 
     const warmup = options.warmupConversations ?? Math.min(20, options.conversations);
     const warm: ProductTally = { latencies: [], errors: 0, lost: 0, references: [], firstErrors: [], byChannel: {} };
-    await runPool(warmup, Math.min(options.concurrency, warmup), (i) => holdConversation(clientFor(i, '1'), scenario, warm, false));
+    await runPool(warmup, Math.min(options.concurrency, warmup), (i) => holdConversation(clientFor(i, '1'), scenario, warm, false, i < 2 ? options.trace : undefined));
     if (warm.errors > 0) notes.push(`warm-up: ${warm.errors} errors, e.g. ${warm.firstErrors[0]}`);
 
     const rssStartMb = app.rssMb();
@@ -187,6 +192,13 @@ async function productPhase(options: BenchOptions, mongodbUri: string, twilioApi
     clearInterval(progress);
     const rssEndMb = app.rssMb();
     const stats = { ...summarise('product (SMS + Direct Line)', tally.latencies, tally.errors, wallMs), rssStartMb, rssEndMb };
+    // Turn latency early vs late in the run: growth means some per-turn query scans a growing collection.
+    const tenth = Math.floor(tally.latencies.length / 10);
+    if (tenth >= 5) {
+      const first = summarise('first', tally.latencies.slice(0, tenth), 0, 1);
+      const last = summarise('last', tally.latencies.slice(-tenth), 0, 1);
+      notes.push(`turn latency p50 in the first tenth of the run ${first.p50Ms} ms, in the last tenth ${last.p50Ms} ms`);
+    }
 
     const confirmed = await confirmCases(app.url, staffToken, tally.references);
     if (confirmed.checked) {

@@ -1,7 +1,7 @@
 // `npm run bench`: the product under simulated tenants next to two baselines (see bench/runBench.ts).
 // stderr: progress and the table, for people. stdout: one JSON object, the last line.
-//   BENCH_CONVERSATIONS (default 2000; the 10,000 target: BENCH_CONVERSATIONS=10000 npm run bench)
-//   BENCH_CONCURRENCY (default 50) · MONGODB_URI (else a local FerretDB/mongod in a temp dir)
+//   BENCH_CONVERSATIONS (default 300, about 5 minutes here; the 10,000 target: BENCH_CONVERSATIONS=10000 npm run bench)
+//   BENCH_CONCURRENCY (default 50) · BENCH_TRACE=1 prints one conversation per channel · MONGODB_URI (else a local FerretDB/mongod in a temp dir)
 import { findProjectRoot } from '../config';
 import { formatTable } from '../bench/stats';
 import { runBench } from '../bench/runBench';
@@ -18,7 +18,7 @@ function positiveInt(name: string, fallback: number): number {
 }
 
 async function main(): Promise<void> {
-  const conversations = positiveInt('BENCH_CONVERSATIONS', 2000);
+  const conversations = positiveInt('BENCH_CONVERSATIONS', 300);
   const concurrency = positiveInt('BENCH_CONCURRENCY', 50);
   const say = (line: string) => process.stderr.write(`${line}\n`);
   const report = await runBench({
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     projectRoot: findProjectRoot(),
     appLogLevel: process.env.BENCH_LOG_LEVEL?.trim() || undefined,
     say,
+    trace: process.env.BENCH_TRACE === '1' ? say : undefined,
   });
   const r = report.result;
   say('');
