@@ -10,6 +10,7 @@ import type { Scheduler } from '../../services/scheduler/types';
 import type { Translator } from '../../services/translation/translator';
 import type { Logger } from '../../services/logging/logger';
 import { HandoffService } from '../../services/handoff/handoffService';
+import { claimOnce } from '../../models/channelClaim';
 import { defineStaffAlertJobs, scheduleStaffAlertScan, StaffAlertDeps } from '../../services/notifications/staffAlerts';
 import { StaffBot, StaffBotPorts } from '../../bots/staffBot';
 import { packNoticeInfo } from '../../dialogs/staff/packInfo';
@@ -101,7 +102,18 @@ export function registerStaffChannels(server: Server, deps: StaffChannelDeps): S
   // restify 12: async handler, (req, res) only. CloudAdapter answers 401 for a missing or invalid
   // token when MICROSOFT_APP_ID is set.
   server.post('/api/messages', async (req: Request, res: Response) => {
-    await adapter.process(req as never, res as never, (context) => bot.run(context));
+    await adapter.process(req as never, res as never, async (context) => {
+      // The Bot Framework retries a POST it thinks failed: a staff message (e.g. "log" a complaint)
+      // must still act once. The first instance to claim the activity id runs it.
+      const a = context.activity;
+      if (a.type === 'message' && a.id && a.conversation?.id) {
+        if (!(await claimOnce(models.ChannelClaim, `teams-activity:${a.conversation.id}:${a.id}`))) {
+          logger.info({ channelId: a.channelId }, 'duplicate Bot Framework activity ignored');
+          return;
+        }
+      }
+      await bot.run(context);
+    });
   });
 
   registerStaffApi(server, { ...actionDeps, tokens: config.STAFF_API_TOKENS, homesCount: config.HOMES_COUNT });

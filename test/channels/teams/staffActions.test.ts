@@ -155,6 +155,19 @@ describe('staff card actions and commands (Tuntum pack: has a quick-fix stage)',
     expect(stored.address).toMatchObject({ channel: 'sms', id: phone });
   });
 
+  it('logs once when the Bot Framework delivers the same activity twice', async () => {
+    const phone = nextPhone();
+    const activity = { id: 'retried-activity-1', value: { verb: 'log', channel: 'letter', receivedAt: '2026-11-19', summary: 'Letter about the lift', phone, language: 'en' } };
+    const before = h.connector.activities('a:personal-aad-handler-1').length;
+    expect((await postActivity(h, activity)).status).toBe(200);
+    expect((await postActivity(h, activity)).status).toBe(200);
+    await h.connector.waitForActivities(before + 1, 'a:personal-aad-handler-1');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.connector.activities('a:personal-aad-handler-1')).toHaveLength(before + 1);
+    const contact = await h.contacts.findByIdentity({ channel: 'sms', id: phone });
+    expect(await h.cases.listForContact(contact!.id)).toHaveLength(1);
+  });
+
   it('refuses to log a complaint without a summary, saying what is missing', async () => {
     const reply = await say(h, { value: { verb: 'log', channel: 'letter', receivedAt: '2026-11-20', summary: '' } });
     expect(reply.text).toMatch(/summary: Required|a summary is required/);
