@@ -17,7 +17,8 @@ export interface Analysis {
 }
 
 export function analyse(text: string, languageHint?: string): Analysis {
-  const hint = languageHint?.toLowerCase();
+  // "en-GB", "pl_PL": the primary subtag is what the lexicons are keyed by.
+  const hint = languageHint?.toLowerCase().split(/[-_]/)[0];
   const folded = foldText(text);
   const rawTokens = tokenise(folded);
   const language = hint && isSupportedLanguage(hint) ? hint : identifyLanguage(text, rawTokens);

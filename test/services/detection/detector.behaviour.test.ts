@@ -273,6 +273,10 @@ describe('contract', () => {
     expect(detector.detect('Mae angen trwsio’r tap', { language: 'cy' }).language).toBe('cy');
   });
 
+  it('accepts a regional language tag as a hint', () => {
+    expect(detector.detect('ok', { language: 'pl-PL' }).language).toBe('pl');
+  });
+
   it('ignores an unsupported language hint and identifies the language itself', () => {
     expect(detector.detect('Huele a gas en la escalera', { language: 'xx' }).language).toBe('es');
   });
