@@ -67,12 +67,12 @@ export async function registerTenantChannels(opts: TenantChannelsOptions): Promi
   });
   opts.messenger.register(webchat.sender);
   opts.messenger.register(sms.sender);
-  if (opts.startOutbox !== false) sms.outbox.start();
+  if (opts.startOutbox !== false) sms.start();
   return {
     webchat,
     sms,
     async stop() {
-      await sms.outbox.stop();
+      await sms.stop();
       await webchat.close();
     },
   };

@@ -32,6 +32,11 @@ export interface SmsChannel {
   optOuts: SmsOptOuts;
   /** False when Twilio credentials are missing: inbound is refused and outbound stays queued. */
   canSend: boolean;
+  /** Re-runs inbound messages a crashed instance left half-handled (also done every 30 s once started). */
+  resumeStalled(now?: Date): Promise<number>;
+  /** Starts the outbox poller and the stalled-message sweep. */
+  start(): void;
+  stop(): Promise<void>;
 }
 
 export function registerSms(opts: SmsOptions): SmsChannel {
@@ -52,7 +57,7 @@ export function registerSms(opts: SmsOptions): SmsChannel {
     opts.logger.warn('TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN or TWILIO_FROM_NUMBER not set: SMS messages will wait in the outbox');
   }
   const optOuts = new SmsOptOuts(opts.models.SmsOptOut, opts.logger, opts.contacts);
-  registerSmsWebhook({
+  const webhook = registerSmsWebhook({
     server: opts.server,
     models: opts.models,
     logger: opts.logger,
@@ -66,5 +71,23 @@ export function registerSms(opts: SmsOptions): SmsChannel {
     replyBudgetMs: opts.replyBudgetMs,
     inboundCheck: opts.inboundCheck,
   });
-  return { outbox, sender: new SmsSender(outbox, optOuts, opts.logger), optOuts, canSend };
+  let sweep: NodeJS.Timeout | undefined;
+  return {
+    outbox,
+    sender: new SmsSender(outbox, optOuts, opts.logger),
+    optOuts,
+    canSend,
+    resumeStalled: webhook.resumeStalled,
+    start() {
+      outbox.start();
+      if (sweep) return;
+      sweep = setInterval(() => void webhook.resumeStalled().catch((err) => opts.logger.warn({ err }, 'stalled SMS sweep failed')), 30_000);
+      sweep.unref();
+    },
+    async stop() {
+      if (sweep) clearInterval(sweep);
+      sweep = undefined;
+      await outbox.stop();
+    },
+  };
 }

@@ -60,6 +60,8 @@ const statusSchema = z
 
 export interface SmsWebhook {
   adapter: CollectingAdapter;
+  /** Re-runs inbound messages left half-handled by a crashed instance; returns how many. */
+  resumeStalled(now?: Date): Promise<number>;
 }
 
 export function registerSmsWebhook(opts: SmsWebhookOptions): SmsWebhook {
@@ -131,21 +133,7 @@ export function registerSmsWebhook(opts: SmsWebhookOptions): SmsWebhook {
       sendTwiml(res, texts);
       return;
     }
-    const activity: Partial<Activity> = {
-      type: 'message',
-      id: msg.MessageSid,
-      channelId: 'sms',
-      serviceUrl: `${opts.publicBaseUrl}/api/sms`,
-      timestamp: new Date(),
-      from: { id: msg.From, name: '', role: 'user' },
-      recipient: { id: msg.To, name: opts.landlordName, role: 'bot' },
-      conversation: { id: `sms:${msg.From}`, isGroup: false, conversationType: 'personal', name: '' },
-      text: msg.Body,
-      // MMS photos stay as references to Twilio's media URLs; dialogs keep them as evidence.
-      attachments: media.map((m, i) => ({ contentType: m.contentType ?? 'application/octet-stream', contentUrl: m.url, name: `mms-${msg.MessageSid}-${i}` })),
-    };
-
-    const turn = adapter.runTurn(opts.bot, activity, { deliver: null });
+    const turn = adapter.runTurn(opts.bot, smsActivity(msg.MessageSid, msg.From, msg.To, msg.Body, media), { deliver: null });
     const inTime = await Promise.race([turn.then((replies) => ({ replies })), sleep(budgetMs).then(() => undefined)]);
     if (inTime) {
       const texts = optedOut ? [] : smsTexts(inTime.replies);
@@ -156,15 +144,10 @@ export function registerSmsWebhook(opts: SmsWebhookOptions): SmsWebhook {
     // Slow turn: acknowledge now so Twilio does not time out, and text the reply when it is ready.
     sendTwiml(res, []);
     try {
-      const replies = await turn;
-      const texts = optedOut ? [] : smsTexts(replies);
-      for (const [i, body] of texts.entries()) {
-        await opts.outbox.enqueue({ channel: 'sms', to: msg.From, body, dedupeKey: `${msg.MessageSid}:reply:${i}` });
-      }
-      await finish(msg.MessageSid, texts.length ? 'outbox' : 'none');
+      await replyLater(msg.MessageSid, msg.From, optedOut ? [] : smsTexts(await turn));
     } catch (err) {
+      // Left in 'processing': resumeStalled() runs it again once the lease has run out.
       logger.error({ err }, 'slow SMS turn failed after acknowledging');
-      await opts.models.SmsInbound.updateOne({ _id: msg.MessageSid }, { $set: { status: 'failed' } });
     }
   });
 
@@ -202,7 +185,63 @@ export function registerSmsWebhook(opts: SmsWebhookOptions): SmsWebhook {
     await opts.models.SmsInbound.updateOne({ _id: sid }, { $set: { status: 'processed', replyVia, processedAt: new Date() } });
   };
 
-  return { adapter };
+  const smsActivity = (sid: string, from: string, to: string, body: string, media: { url: string; contentType?: string }[]): Partial<Activity> => ({
+    type: 'message',
+    id: sid,
+    channelId: 'sms',
+    serviceUrl: `${opts.publicBaseUrl}/api/sms`,
+    timestamp: new Date(),
+    from: { id: from, name: '', role: 'user' },
+    recipient: { id: to, name: opts.landlordName, role: 'bot' },
+    conversation: { id: `sms:${from}`, isGroup: false, conversationType: 'personal', name: '' },
+    text: body,
+    // MMS photos stay as references to Twilio's media URLs; dialogs keep them as evidence.
+    attachments: media.map((m, i) => ({ contentType: m.contentType ?? 'application/octet-stream', contentUrl: m.url, name: `mms-${sid}-${i}` })),
+  });
+
+  const replyLater = async (sid: string, to: string, texts: string[]) => {
+    for (const [i, body] of texts.entries()) {
+      await opts.outbox.enqueue({ channel: 'sms', to, body, dedupeKey: `${sid}:reply:${i}` });
+    }
+    await finish(sid, texts.length ? 'outbox' : 'none');
+  };
+
+  /**
+   * Runs again the messages whose handling stopped half-way (an instance died mid-turn): their
+   * lease ran out while still 'processing'. Replies go through the outbox; after three tries a
+   * message is marked 'failed' for staff to see rather than retried for ever.
+   */
+  const resumeStalled = async (now = new Date()): Promise<number> => {
+    const stalled = await opts.models.SmsInbound.find({ status: 'processing', leaseUntil: { $lte: now } }).limit(20).lean();
+    let resumed = 0;
+    for (const doc of stalled) {
+      const attempts = doc.attempts + 1;
+      if (!(await claimOnce(opts.models.ChannelClaim, `sms-inbound:${doc._id}#${attempts}`))) continue;
+      if (attempts > 3) {
+        await opts.models.SmsInbound.updateOne({ _id: doc._id }, { $set: { status: 'failed', attempts } });
+        logger.error({ messageSid: doc._id }, 'inbound SMS failed three times; left for staff');
+        continue;
+      }
+      await opts.models.SmsInbound.updateOne({ _id: doc._id }, { $set: { leaseUntil: new Date(now.getTime() + leaseMs), attempts } });
+      resumed += 1;
+      try {
+        const optedOut = await opts.optOuts.isOptedOut(doc.from);
+        const keyword = smsKeyword(doc.body, optedOut);
+        if (keyword) {
+          if (keyword !== 'help') await opts.optOuts.set(doc.from, keyword === 'stop');
+          await replyLater(doc._id, doc.from, [keywordReply(keyword, opts.landlordName)]);
+          continue;
+        }
+        const replies = await adapter.runTurn(opts.bot, smsActivity(doc._id, doc.from, doc.to, doc.body, doc.media));
+        await replyLater(doc._id, doc.from, optedOut ? [] : smsTexts(replies));
+      } catch (err) {
+        logger.error({ err, messageSid: doc._id }, 'resuming an inbound SMS failed; will try again');
+      }
+    }
+    return resumed;
+  };
+
+  return { adapter, resumeStalled };
 }
 
 /** The bot's replies as SMS: text only, joined, split into sensible SMS-sized messages. */

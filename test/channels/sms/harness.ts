@@ -63,7 +63,7 @@ export async function startSmsHarness(bot: TurnBot = new EchoSmsBot(), options: 
     twilioApi,
     channel,
     async stop() {
-      await channel.outbox.stop();
+      await channel.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await twilioApi.close();
       await db.drop();

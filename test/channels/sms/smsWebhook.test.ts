@@ -123,6 +123,27 @@ describe('Twilio SMS webhook (echo bot)', () => {
     expect(await h.channel.optOuts.isOptedOut(phone(12))).toBe(false);
   });
 
+  it('resumes a message an instance stopped handling half-way, once, replying through the outbox', async () => {
+    const sid = messageSid();
+    const past = new Date(Date.now() - 60_000);
+    await h.db.models.SmsInbound.create({ _id: sid, from: phone(13), to: TEST_TWILIO.fromNumber, body: 'left half done', media: [], status: 'processing', leaseUntil: past, attempts: 1, receivedAt: past });
+    const turnsBefore = bot.turns;
+    expect(await h.channel.resumeStalled()).toBe(1);
+    expect(await h.channel.resumeStalled()).toBe(0);
+    expect(bot.turns - turnsBefore).toBe(1);
+    expect(await h.db.models.SmsInbound.findById(sid).lean()).toMatchObject({ status: 'processed', replyVia: 'outbox', attempts: 2 });
+    await h.channel.outbox.runDue();
+    expect(h.twilioApi.sent.filter((m) => m.to === phone(13)).map((m) => m.body)).toEqual(['echo: left half done']);
+  });
+
+  it('lets a retried webhook take over a message whose first attempt went silent', async () => {
+    const params = inboundSms(phone(14), 'retry after a crash');
+    const past = new Date(Date.now() - 60_000);
+    await h.db.models.SmsInbound.create({ _id: params.MessageSid, from: phone(14), to: TEST_TWILIO.fromNumber, body: params.Body, media: [], status: 'processing', leaseUntil: past, attempts: 1, receivedAt: past });
+    const retry = await postSignedForm(h.url, '/api/sms', params, { publicBaseUrl: PUBLIC_BASE_URL });
+    expect(retry.messages).toEqual(['echo: retry after a crash']);
+  });
+
   it('answers HELP with how to use the service and how to stop', async () => {
     const res = await new SmsTestClient(h.url, PUBLIC_BASE_URL, phone(10)).text('help');
     expect(res.messages).toHaveLength(1);
