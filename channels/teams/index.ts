@@ -64,6 +64,7 @@ export function registerStaffChannels(server: Server, deps: StaffChannelDeps): S
   const notifier = new TeamsStaffNotifier(adapter, appId, refs, logger);
   const handoffs = deps.handoffs ?? new HandoffService({ handoffs: models.Handoff, messenger: deps.messenger, translator: deps.translator });
   handoffs.setRelay(notifier);
+  handoffs.setNotifier(notifier);
   const packInfo = (packId: string) => packNoticeInfo(packId);
 
   const access = { tenantId: config.STAFF_TEAMS_TENANT_ID ?? config.MICROSOFT_APP_TENANT_ID, users: config.STAFF_USERS };

@@ -9,6 +9,7 @@ import type { TenantAddress, TenantMessenger } from '../notifications/tenantMess
 import type { Translator } from '../translation/translator';
 import { sendToTenantInTheirLanguage } from '../translation/tenantDelivery';
 import { forStaff, StaffTranslation } from '../translation/staffTranslation';
+import type { StaffNotifier } from '../notifications/staffAlerts';
 
 export interface Handoff {
   tenant: TenantAddress;
@@ -38,6 +39,18 @@ export interface HandoffServiceDeps {
   translator: Translator;
   /** Set by the Teams channel once its adapter exists. */
   relay?: StaffRelay;
+  /** Set by the Teams channel: posts "a tenant needs a person" cards. */
+  notifier?: StaffNotifier;
+}
+
+export interface StaffRequest {
+  tenant: TenantAddress;
+  language: string;
+  contactId?: string;
+  /** Why, in words for staff ("asked to speak to a person", "very upset, no case yet"). */
+  reason: string;
+  /** The tenant's own words. */
+  text: string;
 }
 
 export const handoffKey = (t: { channel: string; id: string }) => `${t.channel}:${t.id}`;
@@ -59,6 +72,24 @@ export class HandoffService {
 
   setRelay(relay: StaffRelay): void {
     this.deps.relay = relay;
+  }
+
+  setNotifier(notifier: StaffNotifier): void {
+    this.deps.notifier = notifier;
+  }
+
+  /**
+   * For the tenant bot: asks staff in Teams to pick up a conversation (a card with "Open a Stage 1
+   * case" and "Take over"). Resolves false when no staff channel could be reached, so the bot can
+   * tell the tenant how else to reach a person.
+   */
+  async requestStaff(request: StaffRequest): Promise<boolean> {
+    if (!this.deps.notifier) return false;
+    try {
+      return (await this.deps.notifier.notify({ kind: 'conversation_needs_staff', ...request })) > 0;
+    } catch {
+      return false;
+    }
   }
 
   /** Takes over; the same staff member taking over again refreshes the record, anyone else gets a conflict. */

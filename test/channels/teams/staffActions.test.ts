@@ -181,6 +181,21 @@ describe('staff card actions and commands (Tuntum pack: has a quick-fix stage)',
     expect((await h.smsTo(phone)).join('\n')).toContain(ref);
   });
 
+  it('a tenant bot asks for staff: the channel card opens a case from the conversation', async () => {
+    const channel = '19:needs-staff@thread.tacv2';
+    await say(h, { text: 'subscribe here' }, { conversationId: channel, conversationType: 'channel' });
+    const phone = nextPhone();
+    const posted = await h.staff.handoffs.requestStaff({ tenant: { channel: 'sms', id: phone }, language: 'en', reason: 'asked to speak to a person', text: 'I want to talk to someone about the damp' });
+    expect(posted).toBe(true);
+    const [, alert] = await h.connector.waitForActivities(2, channel);
+    const cardContent = (alert.attachments as { content: Record<string, unknown> }[])[0].content;
+    expect(JSON.stringify(cardContent)).toContain('A tenant needs a person: asked to speak to a person');
+    const reply = await say(h, { value: submitData(cardContent, 'Open a Stage 1 case') }, { conversationId: channel, conversationType: 'channel' });
+    const ref = /(CMP-\d{4}-\d{6})/.exec(reply.text)![1];
+    expect((await h.cases.get(ref))!.originalText).toBe('I want to talk to someone about the damp');
+    await say(h, { text: 'unsubscribe' }, { conversationId: channel, conversationType: 'channel' });
+  });
+
   it('takes over a conversation: staff replies reach the tenant, tenant replies reach Teams, then ends', async () => {
     const { c, phone } = await openCase(h);
     const conv = 'a:personal-takeover';
