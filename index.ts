@@ -106,6 +106,7 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
       calendar: policy.calendar,
       scheduler: services.scheduler,
       messenger: tenantMessenger,
+      handoffs: services.handoffs,
     }),
   };
 
@@ -142,7 +143,7 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
   });
 
   // --- background work (scheduler jobs) ---
-  bots.tenant.defineJobs(services.scheduler);
+  await bots.tenant.defineJobs(services.scheduler);
   await scheduleTranscriptRetention({ scheduler: services.scheduler, connection, retentionDays: config.TRANSCRIPT_RETENTION_DAYS, logger });
   await startStaffAlerts(services.scheduler, config);
   // (define jobs above this line; polling starts last so every handler is known)

@@ -24,7 +24,7 @@ import { createStateStore } from '../services/state/stateStore';
 
 export type { TenantBotDeps } from '../dialogs/tenantTurn';
 export { QUICK_FIX_FOLLOW_UP_JOB } from '../dialogs/complaintDialog';
-export { SATISFACTION_SURVEY_JOB, sendQuickFixFollowUp, sendSatisfactionSurvey } from '../dialogs/followUps';
+export { SATISFACTION_SURVEY_JOB, SURVEY_SCAN_JOB, sendQuickFixFollowUp, sendSatisfactionSurvey, surveyClosedCases } from '../dialogs/followUps';
 
 /** Emergency numbers are national, not landlord policy: the same for every pack. */
 export const EMERGENCY = { gas: '0800 111 999', danger: '999' } as const;
@@ -66,10 +66,10 @@ export class TenantBot extends ActivityHandler {
   }
 
   /** Quick-fix follow-ups and satisfaction surveys (needs `messenger` in deps to reach tenants). */
-  defineJobs(scheduler: Scheduler): void {
+  async defineJobs(scheduler: Scheduler, options: { surveyScanEveryMs?: number } = {}): Promise<void> {
     const { messenger } = this.deps;
     if (!messenger) throw new Error('tenant follow-up jobs need a TenantMessenger');
-    defineTenantJobs(scheduler, { ...this.deps, messenger, catalogs: this.catalogs }, QUICK_FIX_FOLLOW_UP_JOB);
+    await defineTenantJobs(scheduler, { ...this.deps, messenger, catalogs: this.catalogs }, QUICK_FIX_FOLLOW_UP_JOB, options.surveyScanEveryMs);
   }
 
   private landlord(): string {
@@ -163,6 +163,13 @@ export class TenantBot extends ActivityHandler {
     if (detection.flags.includes('abusive')) {
       await context.sendActivity(say(context, 'abusive'));
       convo.flags = [...new Set([...(convo.flags ?? []), 'abusive'])];
+    }
+
+    // A member of staff has taken this conversation over: they answer, not the bot.
+    if (text && deps.handoffs && (await deps.handoffs.relayFromTenant(identity, text))) {
+      await convoAccessor.set(context, convo);
+      await this.state.save(context);
+      return;
     }
 
     const dialogAccessor = this.state.property('dialogState');

@@ -12,8 +12,38 @@ import type { Scheduler } from '../services/scheduler/types';
 import { deadlineVars, sendOmbudsman } from './caseText';
 import { createCatalogs, Catalogs, normalise } from './i18n';
 import { pendingKey, send, turnOf } from './tenantTurn';
+import { StateConflictError } from '../services/state/stateStore';
 
 export const SATISFACTION_SURVEY_JOB = 'tenant.satisfactionSurvey';
+/** Repeating job: surveys every complaint closed recently that has not been surveyed yet. */
+export const SURVEY_SCAN_JOB = 'tenant.surveyScan';
+const SURVEYED_STAGES = new Set(['quick', 'stage1', 'stage2']);
+const SURVEY_LOOKBACK_MS = 14 * 24 * 60 * 60 * 1000;
+
+/** True exactly once per case, across instances: a create-only write of the survey marker. */
+export async function claimSurvey(storage: Storage, reference: string, at: Date): Promise<boolean> {
+  try {
+    await storage.write({ [`tenant-survey/${reference}`]: { at: at.toISOString(), eTag: '0' } });
+    return true;
+  } catch (err) {
+    if (err instanceof StateConflictError) return false;
+    throw err;
+  }
+}
+
+/** Sends the survey for complaints closed in the last two weeks that have not had one. */
+export async function surveyClosedCases(deps: FollowUpDeps): Promise<number> {
+  const now = (deps.clock ?? (() => new Date()))();
+  const closed = await deps.cases.list({ status: 'closed', limit: 500 });
+  let sent = 0;
+  for (const record of closed) {
+    if (!SURVEYED_STAGES.has(record.stage) || record.satisfaction || !record.closedAt) continue;
+    if (now.getTime() - record.closedAt.getTime() > SURVEY_LOOKBACK_MS) continue;
+    if (!(await claimSurvey(deps.storage, record.reference, now))) continue;
+    if (await sendSatisfactionSurvey(deps, record.reference)) sent++;
+  }
+  return sent;
+}
 
 export type PendingFollowUp =
   | { kind: 'quick_check'; reference: string; at: string }
@@ -117,6 +147,7 @@ export async function handlePendingReply(context: TurnContext, pending: PendingF
         channel: turn.identity.channel,
       });
       await send(context, 'quick.resolved', { reference: pending.reference });
+      await claimSurvey(deps.storage, pending.reference, turn.now);
       await send(context, 'survey.ask', { reference: pending.reference });
       await writePending(deps.storage, turn.identity, { kind: 'survey', reference: pending.reference, step: 'score', at: turn.now.toISOString() });
       return true;
@@ -144,12 +175,17 @@ export async function handlePendingReply(context: TurnContext, pending: PendingF
   return true;
 }
 
-/** Registers the tenant follow-up jobs: data `{ reference }`. */
-export function defineTenantJobs(scheduler: Scheduler, deps: FollowUpDeps, quickFixJob: string): void {
+/** Registers the tenant follow-up jobs (data `{ reference }`) and starts the repeating survey scan. */
+export async function defineTenantJobs(scheduler: Scheduler, deps: FollowUpDeps, quickFixJob: string, scanEveryMs = 60_000): Promise<void> {
   scheduler.define(quickFixJob, async (data) => {
     if (typeof data.reference === 'string') await sendQuickFixFollowUp(deps, data.reference);
   });
   scheduler.define(SATISFACTION_SURVEY_JOB, async (data) => {
-    if (typeof data.reference === 'string') await sendSatisfactionSurvey(deps, data.reference);
+    if (typeof data.reference === 'string' && (await claimSurvey(deps.storage, data.reference, (deps.clock ?? (() => new Date()))()))) await sendSatisfactionSurvey(deps, data.reference);
   });
+  scheduler.define(SURVEY_SCAN_JOB, async () => {
+    await surveyClosedCases(deps);
+  });
+  const now = (deps.clock ?? (() => new Date()))();
+  await scheduler.schedule(SURVEY_SCAN_JOB, now, {}, { uniqueKey: SURVEY_SCAN_JOB, repeatEveryMs: scanEveryMs });
 }

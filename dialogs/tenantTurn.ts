@@ -35,6 +35,8 @@ export interface TenantBotDeps {
   landlordName?: string;
   /** Limits reference lookups per sender (guessing); a refused lookup looks like an unknown reference. */
   referenceGuard?: ReferenceGuard;
+  /** Staff take-overs (services/handoff): while one is active the message goes to staff instead. */
+  handoffs?: { relayFromTenant(tenant: { channel: string; id: string }, text: string): Promise<boolean> };
 }
 
 /** Conversation data kept in bot state (MongoDB) between turns. */

@@ -132,3 +132,17 @@ describe('Stage 2', () => {
     }
   });
 });
+
+describe('time limit without discretion (slh)', () => {
+  it('explains that an older matter cannot normally be accepted and gives the Ombudsman, opening nothing', async () => {
+    const phone = '+447700900410';
+    const chat = sh.chat('sms', phone);
+    await chat.say('The repair still has not been done and nobody rang me back');
+    await chat.say('yes');
+    const reply = joined(await chat.say('3'));
+    expect(reply).toMatch(/over 6 months ago, we can't normally accept it as a complaint/);
+    expect(reply).toMatch(/Ombudsman/);
+    const contact = await sh.deps.contacts.findByIdentity({ channel: 'sms', id: phone });
+    expect(await sh.deps.cases.listForContact(contact!.id)).toHaveLength(0);
+  });
+});
