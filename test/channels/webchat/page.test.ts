@@ -52,6 +52,15 @@ describe('webchat page in headless Chromium', () => {
     await page.screenshot({ path: testOutputPath('webchat-arabic-rtl.png'), fullPage: true });
   });
 
+  it('offers larger text as a toggle button that screen readers hear as pressed', async () => {
+    await shows(page, 'Hello, how can we help?');
+    const before = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    await page.click('#text-size');
+    expect(await page.getAttribute('#text-size', 'aria-pressed')).toBe('true');
+    const after = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    expect(after).toBeGreaterThan(before);
+  });
+
   it('uploads a photo through the Web Chat paperclip and the bot receives it', async () => {
     await shows(page, 'Hello, how can we help?');
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
