@@ -3,7 +3,9 @@
 // Bayes classifiers trained on the repository's corpus weigh everything else.
 import { analyse, Analysis } from './features';
 import { SparseBayes } from './classifier';
-import { LabelledMessage, loadCorpus, TRAINING_CORPUS } from './corpus';
+import fs from 'node:fs';
+import path from 'node:path';
+import { LabelledMessage, loadCorpus, projectRoot, TRAINING_CORPUS } from './corpus';
 import { detectionFlags, isUrgent } from './flags';
 import type { CueKind } from './lexicons/types';
 import { Detection, Detector, Intent, INTENTS } from './types';
@@ -102,8 +104,12 @@ export interface HybridDetector extends Detector {
   detectDetailed(text: string, hints?: { language?: string }): DetailedDetection;
 }
 
-export function createDetector(options: DetectorOptions = {}): HybridDetector {
-  const examples = options.examples ?? loadCorpus(options.trainingPath ?? TRAINING_CORPUS);
+interface TrainedModels {
+  intentModel: SparseBayes;
+  dissatisfiedModel: SparseBayes;
+}
+
+function train(examples: readonly LabelledMessage[]): TrainedModels {
   const intentModel = new SparseBayes();
   const dissatisfiedModel = new SparseBayes();
   for (const example of examples) {
@@ -111,6 +117,28 @@ export function createDetector(options: DetectorOptions = {}): HybridDetector {
     intentModel.add(features, example.intent);
     dissatisfiedModel.add(features, example.dissatisfied ? 'yes' : 'no');
   }
+  return { intentModel, dissatisfiedModel };
+}
+
+// Trained models are plain data and never change after training, so detectors built from the
+// same corpus file in one process (several app instances in a test run) share them.
+const trainedFromFile = new Map<string, TrainedModels>();
+
+function modelsFor(options: DetectorOptions): TrainedModels {
+  if (options.examples) return train(options.examples);
+  const file = path.resolve(projectRoot(), options.trainingPath ?? TRAINING_CORPUS);
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  const key = `${file}:${stat?.size ?? 0}:${stat?.mtimeMs ?? 0}`;
+  let models = trainedFromFile.get(key);
+  if (!models) {
+    models = train(loadCorpus(file));
+    trainedFromFile.set(key, models);
+  }
+  return models;
+}
+
+export function createDetector(options: DetectorOptions = {}): HybridDetector {
+  const { intentModel, dissatisfiedModel } = modelsFor(options);
 
   function detectDetailed(text: string, hints?: { language?: string }): DetailedDetection {
     const analysis = analyse(text, hints?.language);

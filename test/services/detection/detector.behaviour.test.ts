@@ -1,3 +1,4 @@
+import { createDetector } from '../../../services/detection/detector';
 import { isTrainingText, sharedDetector } from './helpers';
 import type { Intent } from '../../../services/detection/types';
 
@@ -259,6 +260,13 @@ describe('contract', () => {
     const first = detector.detect(text);
     for (let i = 0; i < 5; i++) expect(detector.detect(text)).toEqual(first);
     expect(sharedDetector().detect(text)).toEqual(first);
+  });
+
+  it('gives the same answers from every detector built on the same corpus', () => {
+    const other = createDetector();
+    for (const text of ['my boiler is broken', 'third time asking, nobody came', 'Huele a gas', 'thank you so much']) {
+      expect(other.detect(text)).toEqual(detector.detect(text));
+    }
   });
 
   it('returns a confidence between 0 and 1 and an ISO 639-1 language', () => {
