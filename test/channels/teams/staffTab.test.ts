@@ -84,6 +84,18 @@ describe('staff tab in headless Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('downloads the monthly report as CSV', async () => {
+    const month = arabic.receivedAt.toISOString().slice(0, 7);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
+    expect(download.suggestedFilename()).toBe(`complaints-${month}.csv`);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    const csv = Buffer.concat(chunks).toString('utf8');
+    expect(csv.split('\r\n')[0]).toBe('section,measure,value');
+    expect(csv).toMatch(/received by channel,sms,\d+/);
+  });
+
   it('loads the Teams JS SDK from the app (no CDN) when framed as a tab', async () => {
     const host = await browser.newPage();
     await host.goto(`${h.url}/healthz`);
