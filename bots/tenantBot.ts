@@ -12,6 +12,7 @@ import { defineTenantJobs, handlePendingReply, readPending } from '../dialogs/fo
 import { QUICK_FIX_FOLLOW_UP_JOB } from '../dialogs/complaintDialog';
 import type { Scheduler } from '../services/scheduler/types';
 import { createCatalogs, Catalogs } from '../dialogs/i18n';
+import { languageNamed } from '../dialogs/languages';
 import { MainDialog } from '../dialogs/mainDialog';
 import { channelOf, say, setTurn, TenantBotDeps, TenantConversation, TenantTurn } from '../dialogs/tenantTurn';
 import { CheckedState } from './state/checkedState';
@@ -125,7 +126,8 @@ export class TenantBot extends ActivityHandler {
     let lang = convo.lang ?? contact.preferredLanguage ?? 'en';
     let unsureLanguage: string | undefined;
     const firstGuess = deps.detector.detect(text, convo.lang ? { language: convo.lang } : undefined);
-    if (isNewConversation && text) {
+    // A message that only names a language is answered by switching to it (dialogs), not by guessing.
+    if (isNewConversation && text && !languageNamed(text)) {
       const guess = firstGuess.language;
       const known = this.catalogs.languages.includes(guess);
       if (known && guess !== lang) {

@@ -129,3 +129,17 @@ describe('language', () => {
     expect(joined(await chat.say('no'))).toMatch(/I'll write in English/);
   });
 });
+
+describe('more languages', () => {
+  it.each([
+    ['español', 'De acuerdo, a partir de ahora escribiré en español.', 'es'],
+    ['en français', "D'accord, j'écrirai en français à partir de maintenant.", 'fr'],
+    ['Português', 'Está bem, a partir de agora escrevo em português.', 'pt'],
+    ['Română', 'Bine, de acum vă scriu în română.', 'ro'],
+    ['اردو', 'ٹھیک ہے، اب سے میں اردو میں لکھوں گا۔', 'ur'],
+  ])('switches to %s when the tenant names it', async (name, reply, lang) => {
+    const id = `dl-lang-${lang}`;
+    expect(await h.chat('webchat', id).say(name)).toEqual([reply]);
+    expect((await h.deps.contacts.findByIdentity({ channel: 'webchat', id }))?.preferredLanguage).toBe(lang);
+  });
+});
