@@ -74,7 +74,8 @@ export function catalogTemplates(lang: string): Template[] {
 
 /** The catalog key a reply was rendered from, in `lang`, if any. */
 export function promptKey(reply: string, lang: string): string | undefined {
-  const text = reply.trim();
+  // Web Chat's markdown turns straight quotes into typographic ones.
+  const text = reply.trim().replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
   return catalogTemplates(lang).find((t) => t.pattern.test(text))?.key;
 }
 
