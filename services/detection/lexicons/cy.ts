@@ -136,6 +136,8 @@ export const cy: Lexicon = {
       'gwybodaeth am',
     ],
     chaser: [
+      'hoffwn wybod',
+      "beth sy'?n digwydd",
       'oes rhywun yn dod',
       'ble mae fy nghwyn',
       'wedi cyrraedd',

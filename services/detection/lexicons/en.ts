@@ -501,6 +501,9 @@ export const en: Lexicon = {
       'need to know',
     ],
     chaser: [
+      "(?:i'd|i would) like to know",
+      'want to know (?:what|where|how|if|whether)',
+      'state of my',
       'what happens next',
       'when should i expect',
       'expect (?:a|the|my) (?:reply|response|decision)',

@@ -175,6 +175,10 @@ export const es: Lexicon = {
       'informacion',
     ],
     chaser: [
+      'quisiera saber',
+      'en que estado',
+      'estado de mi',
+      'que ha pasado',
       'viene alguien',
       'en que fase',
       'como va',
@@ -226,6 +230,8 @@ export const es: Lexicon = {
       'acceso a (?:mis )?datos',
     ],
     human: [
+      'me pueden llamar',
+      'llamarme',
       'hablar con (?:una persona|alguien|un humano|un empleado|un agente|el encargado|un responsable|una persona real)',
       'persona real',
       'llamenme',

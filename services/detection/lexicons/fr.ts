@@ -175,6 +175,9 @@ export const fr: Lexicon = {
       'informations?',
     ],
     chaser: [
+      'je voudrais savoir',
+      'etat de ma',
+      'savoir ou en',
       "quelqu'un vient",
       "quelqu'un viendra",
       'ou en est',

@@ -142,6 +142,8 @@ export const lt: Lexicon = {
       'informacij~',
     ],
     chaser: [
+      'noreciau suzinoti',
+      'kokia busena',
       'ar kas nors ateis',
       'kas nors ateis',
       'kokiame etape',

@@ -181,6 +181,9 @@ export const pl: Lexicon = {
       'informacj~',
     ],
     chaser: [
+      'co sie dzieje z',
+      'chcial~ wiedziec',
+      'status',
       'czy ktos przyjdzie',
       'ktos przyjdzie',
       'na jakim etapie',
@@ -221,6 +224,7 @@ export const pl: Lexicon = {
       'rzecznik~',
     ],
     data_request: [
+      'kopi~ (?:mojej|moich|mojego) (?:umowy|notatek|dokument~|danych|akt)',
       'informacje(?: [^ ]+){0,4} o mnie',
       'o mnie macie',
       'dane osobowe',
@@ -235,6 +239,9 @@ export const pl: Lexicon = {
       'informacje (?:o mnie|ktore (?:macie|przechowujecie))',
     ],
     human: [
+      'prosic o telefon',
+      'telefon od',
+      'zadzwoni~ do mnie',
       'rozmaw~ z (?:czlowiekiem|osoba|kims|konsultant~|pracownikiem|kierownikiem|doradca)',
       'porozmawiac z',
       'prawdziw~ (?:osoba|czlowiek~)',

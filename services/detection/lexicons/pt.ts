@@ -163,6 +163,10 @@ export const pt: Lexicon = {
       'informac~',
     ],
     chaser: [
+      'gostaria de saber',
+      'como esta a minha',
+      'estado da minha',
+      'saber como esta',
       'vem alguem',
       'em que fase',
       'ponto da situacao',
@@ -208,6 +212,9 @@ export const pt: Lexicon = {
       'acesso aos (?:meus )?dados',
     ],
     human: [
+      'ligar-me',
+      'me ligar',
+      'falar com alguem',
       'falar com (?:uma pessoa|alguem|um humano|um funcionario|um assistente|o gerente|um responsavel|uma pessoa real)',
       'pessoa real',
       'ligue me',

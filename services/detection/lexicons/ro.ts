@@ -169,6 +169,9 @@ export const ro: Lexicon = {
       'informati~',
     ],
     chaser: [
+      'as vrea sa stiu',
+      'ce se intampla cu',
+      'stadiul',
       'vine cineva',
       'in ce stadiu',
       'stadiu~',

@@ -114,6 +114,8 @@ export const so: Lexicon = {
       'ma (?:kari|heli) karaa',
     ],
     chaser: [
+      'waxaan rabaa inaan ogaado',
+      'xaaladda',
       'qof ma imanayaa',
       'imanayaa',
       'xaggee ayay marayaa',
@@ -143,6 +145,8 @@ export const so: Lexicon = {
       'macluumaadkayga',
     ],
     human: [
+      'i soo waco',
+      'ha i soo waco',
       'la hadlo qof',
       'qof shaqaale',
       'la (?:hadlo|hadal|hadlaa) qof',

@@ -251,6 +251,25 @@ describe('languages other than English', () => {
     ['ro', { text: 'Mulțumesc mult pentru reparația rapidă', intent: 'compliment', dissatisfied: false }],
     ['ar', { text: 'الحنفية في المطبخ مكسورة، أرجو إرسال سباك', intent: 'service_request', dissatisfied: false }],
     ['ur', { text: 'تین ہفتوں سے انتظار کر رہا ہوں، کوئی نہیں آیا', intent: 'complaint', dissatisfied: true }],
+    ['pl', { text: 'Chciałbym wiedzieć, co się dzieje z moją skargą', intent: 'status_check', dissatisfied: false }],
+    ['es', { text: 'Quisiera saber en qué estado está mi reclamación', intent: 'status_check', dissatisfied: false }],
+    [
+      'ro',
+      {
+        text: 'Nu sunt mulțumit de răspunsul la plângere, vreau să fie revizuit',
+        intent: 'stage2_request',
+        dissatisfied: true,
+      },
+    ],
+    ['ar', { text: 'هل يمكن أن يتصل بي أحد الموظفين؟', intent: 'human', dissatisfied: false }],
+    [
+      'fr',
+      {
+        text: 'Je voudrais une copie de toutes les données que vous avez sur moi',
+        intent: 'data_request',
+        dissatisfied: false,
+      },
+    ],
   ])('detects %s: "%s"', (_language, c) => expectDetection(c));
 });
 
