@@ -35,7 +35,7 @@ export type StaffAuthorisation = { ok: true; staff: StaffMember } | { ok: false;
 /** Channel-specific pieces the bot needs without depending on the channel layer. */
 export interface StaffBotPorts {
   authorise(context: TurnContext): StaffAuthorisation;
-  saveConversation(context: TurnContext, opts: { subscribed?: boolean; addedBy?: string }): Promise<void>;
+  saveConversation(context: TurnContext, opts: { subscribed?: boolean; scope?: 'all' | 'escalations'; addedBy?: string }): Promise<void>;
   cards: {
     caseCard(c: CaseRecord, original?: StaffTranslation, banner?: string): object;
     logComplaintCard(): object;
@@ -241,8 +241,13 @@ export class StaffBot extends TeamsActivityHandler {
         case 'help':
           return { text: this.deps.ports.cards.helpText };
         case 'subscribe':
-          await this.deps.ports.saveConversation(context, { subscribed: true, addedBy: staff.id });
-          return { text: 'Subscribed: new and escalated complaints and deadline alerts will be posted here.' };
+          await this.deps.ports.saveConversation(context, { subscribed: true, scope: cmd.scope, addedBy: staff.id });
+          return {
+            text:
+              cmd.scope === 'escalations'
+                ? 'Subscribed to escalations: missed response deadlines will be posted here.'
+                : 'Subscribed: new and escalated complaints and deadline alerts will be posted here.',
+          };
         case 'unsubscribe':
           await this.deps.ports.saveConversation(context, { subscribed: false });
           return { text: 'Unsubscribed: no more complaint notifications here.' };

@@ -9,6 +9,8 @@ export interface StaffConversationRefDoc {
   reference: Record<string, unknown>;
   /** Notifications (new/escalated cases, deadlines) go to subscribed conversations. */
   subscribed: boolean;
+  /** 'all' alerts, or only 'escalations' (missed deadlines: the pack's senior role). */
+  scope?: 'all' | 'escalations';
   conversationType?: string;
   addedBy?: string;
   updatedAt: Date;
@@ -19,6 +21,7 @@ const schema = new Schema<StaffConversationRefDoc>(
     _id: { type: String, required: true },
     reference: { type: Schema.Types.Mixed, required: true },
     subscribed: { type: Boolean, required: true, default: false, index: true },
+    scope: { type: String, enum: ['all', 'escalations'], default: 'all' },
     conversationType: String,
     addedBy: String,
     updatedAt: { type: Date, required: true },

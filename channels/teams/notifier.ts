@@ -24,7 +24,7 @@ export class TeamsStaffNotifier implements StaffNotifier, StaffRelay {
   }
 
   async notify(alert: StaffAlert): Promise<number> {
-    const targets = await this.refs.subscribed();
+    const targets = await this.refs.subscribed(alert.kind);
     if (targets.length === 0) {
       this.logger.warn({ kind: alert.kind }, 'staff alert not posted: no Teams conversation is subscribed (say "subscribe here" in Teams)');
       throw new Error('no subscribed Teams conversation');

@@ -2,7 +2,7 @@
 // into the same action input the cards and the REST API use.
 export type StaffCommand =
   | { kind: 'help' }
-  | { kind: 'subscribe' }
+  | { kind: 'subscribe'; scope: 'all' | 'escalations' }
   | { kind: 'unsubscribe' }
   | { kind: 'show'; reference: string }
   | { kind: 'list'; filter: 'all' | 'overdue' | 'quick' | 'stage1' | 'stage2' }
@@ -27,7 +27,8 @@ export function parseStaffCommand(raw: string): StaffCommand {
   const m = (re: string) => new RegExp(`^${re}$`, 'i').exec(text);
   let r: RegExpExecArray | null;
   if (/^(help|\?|menu)$/i.test(text) || text === '') return { kind: 'help' };
-  if (/^subscribe( here)?$/i.test(text)) return { kind: 'subscribe' };
+  if (/^subscribe( here)?$/i.test(text)) return { kind: 'subscribe', scope: 'all' };
+  if (/^subscribe( here)?( to)? escalations?( here)?$/i.test(text)) return { kind: 'subscribe', scope: 'escalations' };
   if (/^unsubscribe( here)?$/i.test(text)) return { kind: 'unsubscribe' };
   if (/^log( complaint)?$/i.test(text)) return { kind: 'log' };
   if ((r = m(`(?:case|show)\\s+${REF}`)) || (r = m(REF))) return { kind: 'show', reference: r[1].toUpperCase() };

@@ -82,4 +82,5 @@ export const HELP_TEXT = [
   '- log: log a complaint received by phone, letter, email or in person',
   '- take over CMP-…, reply CMP-… <message>, end CMP-…',
   '- subscribe here / unsubscribe: case notifications in this conversation',
+  '- subscribe escalations: only missed deadlines here (for the senior role the policy names)',
 ].join('\n');

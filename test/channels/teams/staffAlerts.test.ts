@@ -69,6 +69,20 @@ describe('staff alerts (SLH pack: a named role is alerted on missed deadlines)',
     expect(missed.every((s) => s.includes('Director of Innovation, Technology & Risk'))).toBe(true);
   });
 
+  it('sends only missed deadlines to a conversation subscribed to escalations', async () => {
+    const director = 'a:personal-director';
+    expect((await say(h, { text: 'subscribe escalations' }, { conversationId: director })).text).toMatch(/Subscribed to escalations/);
+    const fresh = await openCase();
+    const late = await openCase(new Date(Date.now() - 45 * 24 * 3600 * 1000));
+    await runStaffAlertScan(h.staff.alertDeps);
+    const got = h.connector.activities(director).map((a) => JSON.stringify(a));
+    expect(got.filter((s) => s.includes(late.reference) && s.includes('MISSED'))).toHaveLength(2);
+    expect(got.some((s) => s.includes(fresh.reference))).toBe(false);
+    // The team channel still gets everything.
+    expect(postsAbout(fresh.reference)).toHaveLength(1);
+    await say(h, { text: 'unsubscribe' }, { conversationId: director });
+  });
+
   it('announces a Stage 2 request once', async () => {
     const c = await openCase();
     const staff = { kind: 'staff' as const, id: 'aad-handler-1', channel: 'teams' as const };
