@@ -45,6 +45,12 @@ export function processRssMb(pid: number): number {
   return Math.round((Number(match[1]) / 1024) * 10) / 10;
 }
 
+/** Told about every child started, so an interrupted run can stop them. */
+let onStart: ((stop: () => Promise<void>) => void) | undefined;
+export function trackChildren(register: (stop: () => Promise<void>) => void): void {
+  onStart = register;
+}
+
 export async function startChildServer(opts: ChildServerOptions): Promise<ChildServer> {
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, opts.args, {
@@ -85,6 +91,7 @@ export async function startChildServer(opts: ChildServerOptions): Promise<ChildS
     await new Promise((r) => setTimeout(r, 20));
   }
   const coldStartMs = Math.round(performance.now() - started);
+  onStart?.(stop);
   const pid = child.pid as number;
   return { pid, url, coldStartMs, rssMb: () => processRssMb(pid), stop };
 }

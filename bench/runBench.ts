@@ -8,7 +8,7 @@ import path from 'node:path';
 import { startLocalMongo, LocalMongo } from '../services/database/localMongo';
 import { connectDatabase } from '../services/database/connection';
 import { createDetector, measureDetectionSpeed, loadCorpus, EVALUATION_CORPUS } from '../services/detection';
-import { ChildServer, freePort, startChildServer } from './childProcess';
+import { ChildServer, freePort, startChildServer, trackChildren } from './childProcess';
 import { startBenchTwilioApi, BenchTwilioApi } from './fakeTwilioApi';
 import { PhaseStats, runPool, summarise } from './stats';
 import { BENCH_TWILIO, BotReply, DirectLineTenant, SmsTenant, TenantClient } from './tenantClients';
@@ -54,6 +54,13 @@ export interface BenchReport {
   phases: PhaseStats[];
   /** Conversations per channel, cases confirmed through the staff API, first errors seen. */
   notes: string[];
+}
+
+/** Stops whatever a run started (children, local database); scripts/bench.ts calls it on Ctrl-C. */
+const cleanups = new Set<() => Promise<void>>();
+export async function abortBench(): Promise<void> {
+  for (const cleanup of [...cleanups].reverse()) await cleanup().catch(() => undefined);
+  cleanups.clear();
 }
 
 /** Replies that mean the product failed on its side (channels/common/turnRunner.ts APOLOGY_TEXT). */
@@ -294,12 +301,15 @@ function detectionSpeed(): number {
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const say = options.say ?? (() => undefined);
   const notes: string[] = [];
+  trackChildren((stop) => cleanups.add(stop));
   let localDb: LocalMongo | undefined;
   let dataDir: string | undefined;
   let baseUri = options.mongodbUri;
   if (!baseUri) {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-db-'));
     localDb = await startLocalMongo({ dataDir, projectRoot: options.projectRoot, say });
+    const db = localDb;
+    cleanups.add(() => db.stop());
     baseUri = localDb.uri;
     say(`started a local ${localDb.kind} for the benchmark`);
   }
@@ -339,6 +349,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       await connection?.close();
     }
     await localDb?.stop();
+    cleanups.clear();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

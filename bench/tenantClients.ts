@@ -29,6 +29,8 @@ export const BENCH_TWILIO = {
 };
 
 const REPLY_WAIT_MS = 20_000;
+/** A request the product has not answered in this time counts as an error (never hangs the run). */
+const REQUEST_TIMEOUT_MS = 30_000;
 
 function decodeXml(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
@@ -62,6 +64,7 @@ export class SmsTenant implements TenantClient {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': signature },
       body: new URLSearchParams(params).toString(),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     const body = await res.text();
     if (res.status !== 200) throw new BenchHttpError(`SMS webhook answered ${res.status}: ${body.slice(0, 200)}`);
@@ -106,6 +109,7 @@ export class DirectLineTenant implements TenantClient {
       method,
       headers: { Authorization: `Bearer ${auth}`, 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
   }
 

@@ -1,10 +1,10 @@
 // `npm run bench`: the product under simulated tenants next to two baselines (see bench/runBench.ts).
 // stderr: progress and the table, for people. stdout: one JSON object, the last line.
-//   BENCH_CONVERSATIONS (default 300, about 5 minutes here; the 10,000 target: BENCH_CONVERSATIONS=10000 npm run bench)
+//   BENCH_CONVERSATIONS (default 100, a few minutes here; the 10,000 target: BENCH_CONVERSATIONS=10000 npm run bench)
 //   BENCH_CONCURRENCY (default 50) · BENCH_TRACE=1 prints one conversation per channel · MONGODB_URI (else a local FerretDB/mongod in a temp dir)
 import { findProjectRoot } from '../config';
 import { formatTable } from '../bench/stats';
-import { runBench } from '../bench/runBench';
+import { abortBench, runBench } from '../bench/runBench';
 
 function positiveInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -18,7 +18,13 @@ function positiveInt(name: string, fallback: number): number {
 }
 
 async function main(): Promise<void> {
-  const conversations = positiveInt('BENCH_CONVERSATIONS', 300);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`${signal}: stopping the product, baselines and database started by the benchmark\n`);
+      void abortBench().finally(() => process.exit(130));
+    });
+  }
+  const conversations = positiveInt('BENCH_CONVERSATIONS', 100);
   const concurrency = positiveInt('BENCH_CONCURRENCY', 50);
   const say = (line: string) => process.stderr.write(`${line}\n`);
   const report = await runBench({
