@@ -9,6 +9,8 @@ import { deadlineVars, sendOmbudsman } from './caseText';
 import { clip, formatDate } from './format';
 import { englishSummary } from './summary';
 import { send, turnOf } from './tenantTurn';
+import { openOnce } from './openOnce';
+import { randomUUID } from 'node:crypto';
 
 export const COMPLAINT_DIALOG = 'complaint';
 export const QUICK_FIX_FOLLOW_UP_JOB = 'tenant.quickFixFollowUp';
@@ -18,6 +20,8 @@ export interface ComplaintOptions {
 }
 
 interface Capture {
+  /** Identifies this run of the dialog, so its case is opened once. */
+  runId: string;
   text: string;
   flags: string[];
   outcome?: string;
@@ -44,6 +48,7 @@ export function complaintDialog(): WaterfallDialog {
       const options = step.options as ComplaintOptions;
       const c = capture(step);
       c.text = options.text;
+      c.runId = randomUUID();
       c.flags = [];
       c.evidence = [];
       return ask(step, { key: 'complaint.reflect', vars: { summary: clip(options.text, 90) }, kind: 'yesNo' });
@@ -169,14 +174,15 @@ function caseFlags(dc: DialogContext, c: Capture): string[] {
 async function openStage1(dc: DialogContext, c: Capture): Promise<CaseRecord> {
   const turn = turnOf(dc.context);
   const representative = c.actingFor ? { name: c.actingFor, consent: c.consent === true } : undefined;
-  return turn.deps.cases.open(
+  const summary = await englishSummary(dc.context, c.text);
+  return openOnce(dc.context, c.runId, () => turn.deps.cases.open(
     {
       contactId: turn.contact.id,
       stage: 'stage1',
       channel: turn.identity.channel,
       address: turn.address,
       language: turn.lang,
-      summary: await englishSummary(dc.context, c.text),
+      summary,
       originalText: c.text,
       desiredOutcome: c.outcome,
       whatHappened: c.text,
@@ -189,24 +195,27 @@ async function openStage1(dc: DialogContext, c: Capture): Promise<CaseRecord> {
       flags: caseFlags(dc, c),
     },
     turn.actor,
-  );
+  ));
 }
 
 async function openQuickFix(dc: DialogContext, c: Capture): Promise<void> {
   const turn = turnOf(dc.context);
-  const record = await turn.deps.cases.open(
-    {
-      contactId: turn.contact.id,
-      stage: 'quick',
-      channel: turn.identity.channel,
-      address: turn.address,
-      language: turn.lang,
-      summary: await englishSummary(dc.context, c.text),
-      originalText: c.text,
-      desiredOutcome: c.outcome,
-      flags: caseFlags(dc, c),
-    },
-    turn.actor,
+  const summary = await englishSummary(dc.context, c.text);
+  const record = await openOnce(dc.context, c.runId, () =>
+    turn.deps.cases.open(
+      {
+        contactId: turn.contact.id,
+        stage: 'quick',
+        channel: turn.identity.channel,
+        address: turn.address,
+        language: turn.lang,
+        summary,
+        originalText: c.text,
+        desiredOutcome: c.outcome,
+        flags: caseFlags(dc, c),
+      },
+      turn.actor,
+    ),
   );
   const followUpAt = record.deadlines.respondBy ?? record.deadlines.acknowledgeBy;
   if (followUpAt && turn.deps.scheduler) {

@@ -115,3 +115,17 @@ describe('tenant bot', () => {
     expect(adapter.activeQueue.map((a) => a.text)).toEqual([expect.stringMatching(/complaints helper/)]);
   });
 });
+
+describe('duplicates', () => {
+  it('opens one case when two "yes" messages reach the read-back at the same moment', async () => {
+    const phone = '+447700900820';
+    const chat = h.chat('sms', phone);
+    await chat.sayAll(['The repair still has not been done and nobody rang me back', 'yes', 'no', 'Fix it', 'Monday', 'Flat 1', 'text', 'no', 'no']);
+    expect(joined(await chat.say('skip'))).toMatch(/Shall I send this as your complaint/);
+    const [a, b] = await Promise.all([chat.say('yes'), chat.say('yes')]);
+    const contact = await h.deps.contacts.findByIdentity({ channel: 'sms', id: phone });
+    const cases = await h.deps.cases.listForContact(contact!.id);
+    expect(cases).toHaveLength(1);
+    expect(joined([...a, ...b])).toMatch(`Reference ${cases[0].reference}`);
+  });
+});
