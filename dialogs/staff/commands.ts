@@ -19,7 +19,8 @@ const TARGET = '(CMP-\\d{4}-\\d{6}|(?:sms|webchat|teams):\\S+)';
 
 /** Removes the Teams "<at>Bot</at>" mention and surrounding space. */
 export function stripMention(text: string): string {
-  return text.replace(/<at>[^<]*<\/at>/gi, '').replace(/\s+/g, ' ').trim();
+  // Line breaks are kept: a reply to a tenant may have several lines.
+  return text.replace(/<at>[^<]*<\/at>/gi, '').replace(/[ \t]+/g, ' ').replace(/ *\n */g, '\n').trim();
 }
 
 export function parseStaffCommand(raw: string): StaffCommand {
