@@ -57,10 +57,22 @@ export class TenantBot extends ActivityHandler {
       await next();
     });
     this.onMembersAdded(async (context, next) => {
-      // Web Chat joins with a conversationUpdate: greet once, in English until we know better.
+      // Web Chat joins with a conversationUpdate: greet once, in the browser's language when we
+      // have it (only a hint: the first message still decides), and remember we did.
       const added = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
       if (added.length && context.activity.channelId !== 'sms') {
-        await context.sendActivity(this.catalogs.t('en', 'greeting', { landlord: this.landlord() }));
+        const hint = (context.activity.locale ?? '').toLowerCase().split('-')[0];
+        const lang = this.catalogs.languages.includes(hint) ? hint : 'en';
+        await this.state.load(context);
+        const convo = this.state.property<TenantConversation>('tenant');
+        const data = await convo.get(context, {});
+        if (!data.greeted) {
+          await context.sendActivity(this.catalogs.t(lang, 'greeting', { landlord: this.landlord() }));
+          await convo.set(context, { ...data, greeted: true });
+          await this.state.save(context).catch((err: unknown) => {
+            if (!isStateConflict(err)) throw err;
+          });
+        }
       }
       await next();
     });

@@ -112,7 +112,23 @@ describe('tenant bot', () => {
       recipient: { id: 'bot', name: 'bot' },
     });
     await adapter.receiveActivity({ type: 'conversationUpdate', membersAdded: [{ id: 'dl-join', name: '' }], recipient: { id: 'bot', name: 'bot' } });
-    expect(adapter.activeQueue.map((a) => a.text)).toEqual([expect.stringMatching(/complaints helper/)]);
+    expect(adapter.activeQueue.splice(0).map((a) => a.text)).toEqual([expect.stringMatching(/complaints helper/)]);
+    // Greeted once: a join seen again (another instance, a retry) says nothing, and "hello" gets the short menu.
+    await adapter.receiveActivity({ type: 'conversationUpdate', membersAdded: [{ id: 'dl-join', name: '' }], recipient: { id: 'bot', name: 'bot' } });
+    expect(adapter.activeQueue.splice(0)).toEqual([]);
+    await adapter.receiveActivity({ type: 'message', text: 'hello' });
+    expect(adapter.activeQueue.splice(0).map((a) => a.text)).toEqual([expect.stringMatching(/^I can help with complaints/)]);
+  });
+
+  it('greets in the browser language when there is a catalog for it', async () => {
+    const adapter = new TestAdapter(async (context) => h.bot.run(context), {
+      channelId: 'directline',
+      conversation: { id: 'dl-conv-join-pl', isGroup: false, conversationType: 'personal', name: '' },
+      from: { id: 'dl-join-pl', name: '' },
+      recipient: { id: 'bot', name: 'bot' },
+    });
+    await adapter.receiveActivity({ type: 'conversationUpdate', locale: 'pl-PL', membersAdded: [{ id: 'dl-join-pl', name: '' }], recipient: { id: 'bot', name: 'bot' } });
+    expect(adapter.activeQueue.map((a) => a.text)).toEqual([expect.stringMatching(/^Dzień dobry, jestem asystentem skarg/)]);
   });
 });
 
