@@ -50,6 +50,11 @@ export function statusDialog(): WaterfallDialog {
         return step.endDialog();
       }
       await step.context.sendActivity(caseSummaryText(step.context, record));
+      // Proven by the code to the phone on record: this channel identity is the same person, so
+      // link it (contacts keep one person's identities together) unless it already has cases of its own.
+      if (record.contactId !== turn.contact.id && (await turn.deps.cases.listForContact(turn.contact.id)).length === 0) {
+        await turn.deps.contacts.linkIdentity(record.contactId, turn.identity);
+      }
       return step.endDialog();
     },
   ]);

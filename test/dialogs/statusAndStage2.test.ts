@@ -51,6 +51,15 @@ describe('status', () => {
     expect(h.sent[0].address).toEqual({ channel: 'sms', id: owner });
     const code = /\b(\d{6})\b/.exec(h.sent[0].text)![1];
     expect(joined(await chat.say(code))).toMatch(`${ref}: Stage 1 complaint, received.`);
+    // Verified once: this webchat identity is linked to the owner, so the next check needs no code.
+    h.sent.length = 0;
+    expect(joined(await chat.say('status'))).toMatch(`${ref}: Stage 1 complaint, received.`);
+    expect(h.sent).toHaveLength(0);
+    // A code works only for the chat that asked for it.
+    const other = h.chat('directline', 'dl-user-302b');
+    await other.say('status');
+    await other.say(ref);
+    expect(joined(await other.say(code))).toMatch(/code isn't right or has expired/);
   });
 
   it('refuses a wrong code and shows nothing', async () => {
