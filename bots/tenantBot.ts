@@ -32,6 +32,7 @@ export const EMERGENCY = { gas: '0800 111 999', danger: '999' } as const;
 
 /** Words of at least this many words make a first-message language guess confident enough to use. */
 const CONFIDENT_WORDS = 4;
+const MAX_TEXT = 8000;
 
 export function identityOf(activity: Partial<Activity>): ChannelIdentity {
   const channel = channelOf(activity.channelId ?? '');
@@ -131,7 +132,8 @@ export class TenantBot extends ActivityHandler {
     const convoAccessor = this.state.property<TenantConversation>('tenant');
     const convo = await convoAccessor.get(context, {});
     const identity = identityOf(activity);
-    const text = (activity.text ?? '').trim();
+    // Longer than any real message; the case service refuses text over 10,000 characters.
+    const text = (activity.text ?? '').trim().slice(0, MAX_TEXT);
     const isNewConversation = !convo.lang;
     const contact = await deps.contacts.findOrCreateByIdentity(identity, identity.channel === 'sms' ? { phone: identity.id } : undefined);
 

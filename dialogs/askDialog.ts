@@ -64,7 +64,7 @@ export class AskDialog extends Dialog<AskOptions> {
     if (activity.type !== 'message') return Dialog.EndOfTurn;
     const options = dc.activeDialog!.state.options as AskOptions;
     const turn = turnOf(dc.context);
-    const text = (activity.text ?? '').trim();
+    const text = (activity.text ?? '').trim().slice(0, 8000);
     const attachments = activity.attachments ?? [];
     const yes = matchesAny(text, turn.catalogs.words(turn.lang, 'words.yes'));
     const no = matchesAny(text, turn.catalogs.words(turn.lang, 'words.no'));

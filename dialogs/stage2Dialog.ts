@@ -22,7 +22,11 @@ export function stage2Dialog(): WaterfallDialog {
       if (!answered.length) {
         const waiting = cases.find((c) => c.stage === 'stage1' && ['open', 'acknowledged', 'on_hold'].includes(c.status));
         if (waiting) await send(step.context, 'stage2.notYet', { reference: waiting.reference, date: formatDate(waiting.deadlines.respondBy, turn.lang) });
-        else await send(step.context, 'stage2.noCase');
+        else {
+          await send(step.context, 'stage2.noCase');
+          // Stage 2 is the last internal stage: after it, the Ombudsman.
+          if (cases.some((c) => c.stage === 'stage2')) await sendOmbudsman(step.context);
+        }
         return step.endDialog();
       }
       if (answered.length === 1) return step.next({ text: answered[0].reference, attachments: [] } satisfies Answer);

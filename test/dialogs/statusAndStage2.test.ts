@@ -155,3 +155,29 @@ describe('time limit without discretion (slh)', () => {
     expect(await sh.deps.cases.listForContact(contact!.id)).toHaveLength(0);
   });
 });
+
+describe('after Stage 2', () => {
+  it('gives the Ombudsman when the complaint has already been through Stage 2', async () => {
+    const phone = '+447700900420';
+    const ref = await openStage1(h, phone);
+    await respond(h, ref);
+    await h.deps.cases.escalate(ref, {}, { kind: 'staff', id: 'officer-2', channel: 'teams' });
+    await h.deps.cases.assign(ref, 'officer-2', staff);
+    await h.deps.cases.acknowledge(ref, staff);
+    await h.deps.cases.respond(ref, { decision: 'not_upheld', reasons: 'Reviewed' }, { ...staff, id: 'officer-2' });
+    const reply = joined(await h.chat('sms', phone).say('review'));
+    expect(reply).toMatch(/can't find a complaint of yours that has had a Stage 1 answer/);
+    expect(reply).toMatch(/Housing Ombudsman Service: 0300 111 3000/);
+  });
+
+  it('accepts a very long message, keeping its first 8,000 characters, and opens the complaint', async () => {
+    const phone = '+447700900421';
+    const chat = h.chat('sms', phone);
+    const long = `The repair still has not been done and nobody rang me back. ${'Still waiting. '.repeat(1200)}`;
+    expect(joined(await chat.say(long))).toMatch(/So I understand you're unhappy/);
+    await chat.sayAll(['yes', 'no', 'Fix it', 'Monday', 'Flat 1', 'text', 'no', 'no', 'skip']);
+    const done = joined(await chat.say('yes'));
+    const record = await h.deps.cases.get(/CMP-\d{4}-\d{6}/.exec(done)![0]);
+    expect(record?.originalText?.length).toBe(8000);
+  });
+});
