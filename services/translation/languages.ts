@@ -23,3 +23,15 @@ export function textDirection(language: string): 'rtl' | 'ltr' {
 export function isEnglish(language: string | undefined): boolean {
   return !language || baseLanguage(language) === 'en';
 }
+
+/**
+ * True when most letters of `text` are outside the Latin script (Arabic, Bengali, Gurmukhi...).
+ * Used to distrust an "en" label on such text: a language stored wrongly must not stop staff
+ * from getting a translation.
+ */
+export function mostlyNonLatin(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  if (letters.length === 0) return false;
+  const latin = letters.filter((l) => /\p{Script=Latin}/u.test(l)).length;
+  return latin / letters.length < 0.5;
+}

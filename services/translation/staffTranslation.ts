@@ -2,7 +2,7 @@
 // its provider when one is configured and worked, or a plain note saying why there is none.
 import type { Translator } from './translator';
 import { FALLBACK_EXPLANATIONS, FallbackReason } from './failure';
-import { baseLanguage, isEnglish } from './languages';
+import { baseLanguage, isEnglish, mostlyNonLatin } from './languages';
 
 export interface StaffTranslation {
   /** The tenant's own words, unchanged. Render with dir="auto": they may be right to left. */
@@ -15,7 +15,9 @@ export interface StaffTranslation {
   fallbackReason?: FallbackReason;
 }
 
-export async function forStaff(translator: Translator, originalText: string, fromLang?: string): Promise<StaffTranslation> {
+export async function forStaff(translator: Translator, originalText: string, givenLang?: string): Promise<StaffTranslation> {
+  // English cannot be written mostly in another script: let the provider detect the language.
+  const fromLang = givenLang && isEnglish(givenLang) && mostlyNonLatin(originalText) ? undefined : givenLang;
   const language = fromLang ? baseLanguage(fromLang) : 'und';
   if (fromLang && isEnglish(fromLang)) return { original: originalText, language };
   if (originalText.trim() === '') return { original: originalText, language };

@@ -54,6 +54,15 @@ describe('forStaff', () => {
     });
   });
 
+  it('still translates Bengali that was stored as English, reporting the detected language', async () => {
+    const view = await forStaff(azure(), PHRASES.boilerComplaint.bn, 'en');
+    expect(view).toEqual({
+      original: PHRASES.boilerComplaint.bn,
+      language: 'bn',
+      translation: { text: PHRASES.boilerComplaint.en, provider: 'Azure AI Translator' },
+    });
+  });
+
   it('does not translate English, and adds nothing', async () => {
     fake.requests.length = 0;
     const view = await forStaff(azure(), 'The boiler is still broken', 'en');
