@@ -84,6 +84,11 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   );
 }
 
+/** botbuilder's CloudAdapter throws on a body that is not an activity (no type, not an object): the client's fault. */
+export function isInvalidActivity(err: unknown): boolean {
+  return err instanceof Error && /^validateAndFixActivity\(\)/.test(err.message);
+}
+
 /**
  * The last word on a failed request. Known HTTP errors (restify-errors: 400 bad JSON, 404, 405,
  * 413 too large, ...) keep their status and reason. A database outage is 503 with Retry-After, so
@@ -99,6 +104,11 @@ export function installErrorHandler(server: Server, logger: Logger): void {
     }
     if (res.headersSent) {
       logger.error({ err, method: req.method, path }, 'error after the response was sent');
+      return callback();
+    }
+    if (isInvalidActivity(err)) {
+      logger.warn({ method: req.method, path, reason: err.message }, 'invalid Bot Framework activity refused');
+      res.send(400, { code: 'InvalidContent', message: `not a valid Bot Framework activity: ${String(err.message).replace(/^validateAndFixActivity\(\):\s*/, '')}` });
       return callback();
     }
     if (isDatabaseUnavailable(err)) {

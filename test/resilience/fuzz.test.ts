@@ -91,7 +91,10 @@ describe('fuzzing every endpoint', () => {
           continue;
         }
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        if (status >= 500) serverErrors.push(`${req.label} ${req.method} ${req.path.slice(0, 120)} → ${status} ${text.slice(0, 200)}`);
+        // Bot Framework protocol: an invoke the bot does not handle is answered 501 in the invoke
+        // response (botbuilder's ActivityHandler default) — a protocol answer, not a failure.
+        const unhandledInvoke = status === 501 && req.path === '/api/messages' && typeof req.body === 'string' && /"type":"invoke"/.test(req.body);
+        if (status >= 500 && !unhandledInvoke) serverErrors.push(`${req.label} ${req.method} ${req.path.slice(0, 120)} → ${status} ${text.slice(0, 200)}`);
         if (status >= 400 && status < 500 && status !== 404 && status !== 405 && text.trim().length === 0) silent4xx.push(`${req.label} ${req.method} ${req.path.slice(0, 120)} → ${status}`);
       }
     };
@@ -105,7 +108,8 @@ describe('fuzzing every endpoint', () => {
     process.stderr.write(
       `[resilience] fuzz: ${TOTAL} requests + ${RAW_REQUESTS.length} raw in ${seconds.toFixed(1)} s (seed ${SEED}); statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}; raw ${JSON.stringify(rawStatuses)}\n`,
     );
-    expect(serverErrors.slice(0, 20)).toEqual([]);
+    const kinds = [...new Set(serverErrors.map((e) => e.replace(/^#\d+ \S+ /, '').replace(/\?.*? →/, ' →').replace(/conversations\/[^/ ]+/, 'conversations/:id').slice(0, 90)))];
+    expect({ kinds: kinds.slice(0, 20), examples: serverErrors.slice(0, 5) }).toEqual({ kinds: [], examples: [] });
     expect(silent4xx.slice(0, 20)).toEqual([]);
     expect(rawStatuses.every((s) => s === 0 || s < 500)).toBe(true);
     expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(TOTAL * 0.95);
