@@ -132,9 +132,10 @@ async function holdConversation(client: TenantClient, scenario: Scenario, tally:
 
 /** Cases the product said it opened, confirmed through the staff API (the product's own view). */
 async function confirmCases(appUrl: string, token: string, references: string[]): Promise<{ checked: boolean; missing: number }> {
-  const probe = await fetch(`${appUrl}/api/staff/cases/NONE-0000-000000`, { headers: { Authorization: `Bearer ${token}` } });
-  const probeBody = (await probe.json().catch(() => ({}))) as { error?: string };
-  if (probe.status !== 404 || probeBody.error !== 'not_found') return { checked: false, missing: 0 };
+  // A route that does not exist answers restify's ResourceNotFound; a refused token 401/403.
+  const probe = await fetch(`${appUrl}/api/staff/cases/CMP-1900-000001`, { headers: { Authorization: `Bearer ${token}` } });
+  const probeBody = (await probe.json().catch(() => ({}))) as { code?: string };
+  if (probe.status === 401 || probe.status === 403 || probeBody.code === 'ResourceNotFound') return { checked: false, missing: 0 };
   let missing = 0;
   await runPool(references.length, 10, async (i) => {
     const res = await fetch(`${appUrl}/api/staff/cases/${encodeURIComponent(references[i])}`, { headers: { Authorization: `Bearer ${token}` } });

@@ -30,4 +30,6 @@ test('runs SMS and Direct Line tenants to a case and reports exactly the agreed 
   expect(parsed.lost).toBe(0);
   expect(parsed.conversations).toBe(3);
   expect(report.notes).toContain('conversations ending in a case: SMS 2, Direct Line 1');
+  // Every reference the bot gave is a case the staff API knows.
+  expect(report.notes).toContain('cases confirmed through the staff API: 3/3');
 }, 240_000);
