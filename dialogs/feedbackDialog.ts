@@ -63,7 +63,13 @@ export function callbackDialog(): WaterfallDialog {
     async (step) => ask(step, { key: 'feedback.callbackAsk', kind: 'text' }),
     async (step) => {
       const answer = step.result as Answer;
-      await logFeedback(step.context, 'callback', `Call back requested: ${answer.text}`);
+      const reference = await logFeedback(step.context, 'callback', `Call back requested: ${answer.text}`);
+      // Staff in Teams get a card they can take the conversation over from; the logged case is
+      // the fallback when nobody is subscribed, so a failure here must not fail the turn.
+      const turn = turnOf(step.context);
+      await turn.deps.handoffs
+        ?.requestStaff?.({ tenant: turn.address, language: turn.lang, contactId: turn.contact.id, reason: `asked to speak to a person (${reference})`, text: answer.text })
+        .catch(() => false);
       return step.endDialog();
     },
   ]);

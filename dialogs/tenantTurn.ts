@@ -36,7 +36,11 @@ export interface TenantBotDeps {
   /** Limits reference lookups per sender (guessing); a refused lookup looks like an unknown reference. */
   referenceGuard?: ReferenceGuard;
   /** Staff take-overs (services/handoff): while one is active the message goes to staff instead. */
-  handoffs?: { relayFromTenant(tenant: { channel: string; id: string }, text: string): Promise<boolean> };
+  handoffs?: {
+    relayFromTenant(tenant: { channel: string; id: string }, text: string): Promise<boolean>;
+    /** Asks staff in Teams to pick the conversation up (a card with "Take over"); false when nobody can be told. */
+    requestStaff?(request: { tenant: TenantAddress; language: string; contactId?: string; reason: string; text: string }): Promise<boolean>;
+  };
 }
 
 /** Conversation data kept in bot state (MongoDB) between turns. */

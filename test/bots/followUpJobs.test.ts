@@ -3,6 +3,7 @@
 import { createTenantBot, SURVEY_SCAN_JOB } from '../../bots/tenantBot';
 import { HandoffService, StaffRelay } from '../../services/handoff/handoffService';
 import type { StaffTranslation } from '../../services/translation/staffTranslation';
+import type { StaffNotifier } from '../../services/notifications/staffAlerts';
 import { Harness, joined, startHarness } from './tenantHarness';
 
 let h: Harness;
@@ -64,5 +65,24 @@ describe('staff take-over', () => {
     expect(relayed[0]).toMatch(/Is anyone coming today/);
     await handoffs.end({ channel: 'sms', id: phone }, 'officer-1');
     expect(joined(await h.chat('sms', phone).say('hello'))).toMatch(/complaints helper/);
+  });
+
+  it('asks staff in Teams to pick up the conversation when a tenant asks for a person', async () => {
+    const requests: Record<string, unknown>[] = [];
+    const handoffs = new HandoffService({ handoffs: h.db.models.Handoff, translator: h.deps.translator });
+    handoffs.setNotifier({
+      async notify(alert) {
+        requests.push(alert as unknown as Record<string, unknown>);
+        return 1;
+      },
+    } as StaffNotifier);
+    h.bot = createTenantBot({ ...h.deps, handoffs });
+    const phone = '+447700900904';
+    const chat = h.chat('sms', phone);
+    await chat.say('Can I speak to a person please');
+    expect(joined(await chat.say('Any time after 5pm'))).toMatch(/A member of staff will contact you/);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ kind: 'conversation_needs_staff', tenant: { channel: 'sms', id: phone }, text: 'Any time after 5pm' });
+    expect(String(requests[0].reason)).toMatch(/CMP-\d{4}-\d{6}/);
   });
 });
