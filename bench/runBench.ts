@@ -78,12 +78,16 @@ interface ProductTally {
   lost: number;
   references: string[];
   firstErrors: string[];
+  /** Errors by kind (channel and what went wrong, without the message text). */
+  kinds: Record<string, number>;
   byChannel: Record<string, number>;
 }
 
 async function holdConversation(client: TenantClient, scenario: Scenario, tally: ProductTally, measure: boolean, trace?: (line: string) => void): Promise<void> {
   const fail = (message: string) => {
     tally.errors += 1;
+    const kind = `${client.channel}: ${message.replace(/".*"/, '"…"').replace(/\d+ turns/, 'N turns').slice(0, 60)}`;
+    tally.kinds[kind] = (tally.kinds[kind] ?? 0) + 1;
     if (tally.firstErrors.length < 5) tally.firstErrors.push(`${client.channel}: ${message}`);
   };
   let replies: BotReply[];
@@ -181,12 +185,12 @@ async function productPhase(options: BenchOptions, mongodbUri: string, twilioApi
         : new DirectLineTenant(app.url, secret, `bench-${runId}-${prefix}-${i}`);
 
     const warmup = options.warmupConversations ?? Math.min(20, options.conversations);
-    const warm: ProductTally = { latencies: [], errors: 0, lost: 0, references: [], firstErrors: [], byChannel: {} };
+    const warm: ProductTally = { latencies: [], errors: 0, lost: 0, references: [], firstErrors: [], kinds: {}, byChannel: {} };
     await runPool(warmup, Math.min(options.concurrency, warmup), (i) => holdConversation(clientFor(i, '1'), scenario, warm, false, i < 2 ? options.trace : undefined));
     if (warm.errors > 0) notes.push(`warm-up: ${warm.errors} errors, e.g. ${warm.firstErrors[0]}`);
 
     const rssStartMb = app.rssMb();
-    const tally: ProductTally = { latencies: [], errors: warm.errors, lost: warm.lost, references: [], firstErrors: [...warm.firstErrors], byChannel: {} };
+    const tally: ProductTally = { latencies: [], errors: warm.errors, lost: warm.lost, references: [], firstErrors: [...warm.firstErrors], kinds: { ...warm.kinds }, byChannel: {} };
     say(`product: ${options.conversations} conversations, ${options.concurrency} concurrent tenants (SMS and Direct Line alternating)`);
     let done = 0;
     const progress = setInterval(() => say(`  … ${done}/${options.conversations} conversations, RSS ${app.rssMb()} MB`), 15_000);
@@ -216,6 +220,7 @@ async function productPhase(options: BenchOptions, mongodbUri: string, twilioApi
       notes.push('cases not confirmed: the staff API is not available in this build');
     }
     notes.push(`conversations ending in a case: SMS ${tally.byChannel.sms ?? 0}, Direct Line ${tally.byChannel.webchat ?? 0}`);
+    for (const [kind, count] of Object.entries(tally.kinds)) notes.push(`errors ×${count}: ${kind}`);
     for (const e of tally.firstErrors) notes.push(`error: ${e}`);
     return { stats, coldStartMs: app.coldStartMs, errors: tally.errors, lost: tally.lost };
   } finally {

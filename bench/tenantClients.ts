@@ -28,7 +28,8 @@ export const BENCH_TWILIO = {
   fromNumber: '+447700900001',
 };
 
-const REPLY_WAIT_MS = 20_000;
+/** How long a reply may take before the message counts as lost (an SMS reply sent later by the outbox still counts). */
+const REPLY_WAIT_MS = 60_000;
 /** A request the product has not answered in this time counts as an error (never hangs the run). */
 const REQUEST_TIMEOUT_MS = 30_000;
 
