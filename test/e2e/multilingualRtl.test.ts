@@ -129,7 +129,7 @@ describe('right-to-left languages in the browser, end to end', () => {
         const block = (outer.querySelector('p') as HTMLElement | null) ?? outer;
         const range = document.createRange();
         range.selectNodeContents(block);
-        const lines = [...range.getClientRects()].filter((r) => r.width > 0);
+        const lines = Array.from(range.getClientRects()).filter((r) => r.width > 0);
         const last = lines[lines.length - 1];
         const box = block.getBoundingClientRect();
         const style = getComputedStyle(block);
@@ -140,6 +140,24 @@ describe('right-to-left languages in the browser, end to end', () => {
       expect(layout.gapRight).toBeLessThanOrEqual(2);
       expect(layout.gapLeft).toBeGreaterThan(2);
       await page.screenshot({ path: testOutputPath('e2e-webchat-urdu-on-english-page.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('turns an English page right to left when the tenant picks Urdu, and the bot carries on in Urdu', async () => {
+    const page = await browser.newPage({ locale: 'en-GB' });
+    try {
+      await openChatPage(page, app.url);
+      expect((await directions(page)).html).toBe('ltr');
+      const before = (await botBubbles(page)).length;
+      await page.selectOption('#language', 'ur');
+      await page.waitForFunction((n) => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length > n, before, { timeout: 20000 });
+      await page.waitForTimeout(500);
+      expect((await botBubbles(page)).slice(before).map((r) => promptKey(r, 'ur'))).toContain('language.switched');
+      const replies = await browserTurn(page)(PHRASES.boilerComplaint.ur);
+      expect(replies.map((r) => promptKey(r, 'ur'))).toContain('complaint.reflect');
+      expect(await directions(page)).toEqual({ html: 'rtl', transcript: 'rtl', bubble: 'rtl' });
     } finally {
       await page.close();
     }
