@@ -40,7 +40,11 @@ export async function startLocalMongo(opts: LocalMongoOptions): Promise<LocalMon
     const dbDir = path.join(opts.dataDir, 'ferretdb');
     fs.mkdirSync(dbDir, { recursive: true });
     kind = 'ferretdb';
-    child = spawn(binary, ['-listen-addr', `127.0.0.1:${port}`, '-sqlite-url', `file:${dbDir}/`, '-log-level', 'error'], {
+    // synchronous(normal) with FerretDB's default WAL journal: a commit no longer waits for an
+    // fsync (measured 2-7x faster writes), and the data still survives a crash of any process;
+    // only a power cut can lose the last commits. Production runs on MongoDB, not this server.
+    const sqliteUrl = `file:${dbDir}/?_pragma=synchronous(normal)`;
+    child = spawn(binary, ['-listen-addr', `127.0.0.1:${port}`, '-sqlite-url', sqliteUrl, '-log-level', 'error'], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
   }
