@@ -72,4 +72,41 @@ describe('contact service', () => {
     const c = await contacts.findOrCreateByIdentity({ channel: 'sms', id: '+447700900009' });
     expect(c).toMatchObject({ id: 'orphan-contact', phone: '+447700900009', identities: [{ channel: 'sms', id: '+447700900009' }] });
   });
+  describe('restrictions and identity linking in either order', () => {
+    const review = () => new Date(Date.now() + 90 * 24 * 3600 * 1000);
+    const singleChannel = { kind: 'single_channel' as const, allowedChannel: 'sms' as const, reason: 'Repeated abusive messages on web chat', decidedBy: 'Housing manager' };
+
+    it('restricts a contact after a webchat identity was linked to it, and the contact that lost the identity too', async () => {
+      const sms = await contacts.findOrCreateByIdentity({ channel: 'sms', id: '+447700900021' });
+      const web = await contacts.findOrCreateByIdentity({ channel: 'webchat', id: 'dl_user_link_then_restrict' });
+      await contacts.linkIdentity(sms.id, { channel: 'webchat', id: 'dl_user_link_then_restrict' });
+      const restricted = await contacts.addRestriction(sms.id, { ...singleChannel, reviewBy: review() });
+      expect(restricted.restrictions).toHaveLength(1);
+      expect(contacts.activeRestrictions(restricted)).toHaveLength(1);
+      const found = await contacts.findByIdentity({ channel: 'webchat', id: 'dl_user_link_then_restrict' });
+      expect(found?.restrictions.map((r) => r.kind)).toEqual(['single_channel']);
+      const emptied = await contacts.addRestriction(web.id, { ...singleChannel, reviewBy: review() });
+      expect(emptied.identities).toEqual([]);
+      expect(emptied.restrictions).toHaveLength(1);
+    });
+
+    it('keeps a restriction when an identity is linked afterwards', async () => {
+      const sms = await contacts.findOrCreateByIdentity({ channel: 'sms', id: '+447700900022' });
+      const restricted = await contacts.addRestriction(sms.id, { ...singleChannel, reviewBy: review() });
+      const linked = await contacts.linkIdentity(sms.id, { channel: 'webchat', id: 'dl_user_restrict_then_link' });
+      expect(linked.restrictions.map((r) => r.id)).toEqual([restricted.restrictions[0].id]);
+      expect((await contacts.findByIdentity({ channel: 'webchat', id: 'dl_user_restrict_then_link' }))?.restrictions).toHaveLength(1);
+    });
+
+    it('restricts and links a stored contact written without the restrictions and identities arrays', async () => {
+      const at = new Date('2026-01-05T10:00:00Z');
+      await db.connection.collection('contacts').insertOne({ _id: 'legacy-contact' as never, preferredLanguage: 'en', smsOptedOut: false, createdAt: at, updatedAt: at, rev: 0 });
+      const linked = await contacts.linkIdentity('legacy-contact', { channel: 'webchat', id: 'dl_user_legacy' });
+      expect(linked).toMatchObject({ identities: [{ channel: 'webchat', id: 'dl_user_legacy' }], restrictions: [] });
+      const restricted = await contacts.addRestriction('legacy-contact', { ...singleChannel, reviewBy: review() });
+      expect(restricted.restrictions).toHaveLength(1);
+      const stored = await db.models.Contact.findById('legacy-contact').lean();
+      expect(stored?.restrictions).toHaveLength(1);
+    });
+  });
 });
