@@ -23,8 +23,8 @@ const english = flatten(readCatalog('en'));
 const languages = listCatalogLanguages();
 
 describe('locale catalogs', () => {
-  it('ships English and at least cy, pl, ro, ar and ur', () => {
-    expect(languages).toEqual(expect.arrayContaining(['en', 'cy', 'pl', 'ro', 'ar', 'ur']));
+  it('ships English and at least cy, pl, ro, ar, ur, bn, pa and so', () => {
+    expect(languages).toEqual(expect.arrayContaining(['en', 'cy', 'pl', 'ro', 'ar', 'ur', 'bn', 'pa', 'so']));
   });
 
   it.each(languages.filter((l) => l !== 'en'))('%s has every English key, no extra keys and the same placeholders', (lang) => {
