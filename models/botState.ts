@@ -1,7 +1,7 @@
 // Bot state (botbuilder conversation/user state, pending follow-ups) as an append-only revision
 // log. FerretDB v1 makes only inserts under a unique index atomic, so "write only if nobody wrote
 // since I read" is "insert revision N+1 of this key": exactly one writer can. A tombstone marks a
-// delete. Old revisions are pruned after each write; the latest one is the state.
+// delete. Old revisions are pruned by `_id` every few writes; the latest one is the state.
 import { Connection, Model, Schema } from 'mongoose';
 
 export interface BotStateDoc {
@@ -13,6 +13,8 @@ export interface BotStateDoc {
   /** JSON text: state keys may contain `.` or `$`, which MongoDB field names forbid. */
   json: string;
   at: Date;
+  /** Set on `<key>#head`, the checkpoint readers start probing from (services/state/stateStore.ts). */
+  head?: boolean;
 }
 
 const schema = new Schema<BotStateDoc>(
@@ -23,6 +25,7 @@ const schema = new Schema<BotStateDoc>(
     deleted: { type: Boolean, required: true, default: false },
     json: { type: String, required: true, default: '{}' },
     at: { type: Date, required: true },
+    head: { type: Boolean },
   },
   { versionKey: false },
 );

@@ -1,7 +1,13 @@
 // Key/value state with optimistic concurrency, knowing nothing of botbuilder (bots/state wraps it
-// as a botbuilder Storage). Each write inserts revision N+1 of a key under a unique _id; the
-// insert is the one write FerretDB v1 makes atomic, so of two writers holding revision N exactly
-// one wins and the other gets StateConflictError. The eTag a caller sees is the revision number.
+// as a botbuilder Storage). Each write inserts revision N+1 of a key under the unique _id
+// `<key>#<N+1>`; the insert is the one write FerretDB v1 makes atomic, so of two writers holding
+// revision N exactly one wins and the other gets StateConflictError. The eTag is the revision.
+//
+// Every command on the way is `_id`-keyed, because FerretDB v1 decodes the whole collection for any
+// other filter (CONTRIBUTING). The latest revision is found by probing `<key>#<h>` and `<key>#<h+1>`
+// from a hint h: this process's last known revision of the key, or else the key's head document
+// `<key>#head`, a checkpoint written every CHECKPOINT revisions. Hints are only where to start
+// looking; the revision documents in MongoDB are the truth, so several instances agree.
 import type { Model } from 'mongoose';
 import type { BotStateDoc } from '../../models/botState';
 
@@ -29,8 +35,12 @@ export interface StateStore {
 }
 
 export interface StateStoreOptions {
-  /** Revisions kept behind the latest (pruned after each write); they help nobody but a debugger. */
+  /** Revisions kept behind the latest; they help nobody but a debugger. */
   keepRevisions?: number;
+  /** Every this many revisions the head document moves on and older revisions are pruned. */
+  checkpointEvery?: number;
+  /** Keys whose latest revision this process remembers (the hints); the oldest are forgotten. */
+  maxHints?: number;
   clock?: () => Date;
 }
 
@@ -38,18 +48,79 @@ function isDuplicateKey(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000;
 }
 
+export function headId(key: string): string {
+  return `${key}#head`;
+}
+
+function revId(key: string, rev: number): string {
+  return `${key}#${rev}`;
+}
+
 export function createStateStore(docs: Model<BotStateDoc>, options: StateStoreOptions = {}): StateStore {
   const keep = options.keepRevisions ?? 2;
+  const checkpointEvery = options.checkpointEvery ?? 8;
+  const maxHints = options.maxHints ?? 50_000;
   const clock = options.clock ?? (() => new Date());
+  const hints = new Map<string, number>();
 
+  function remember(key: string, rev: number): void {
+    hints.delete(key);
+    hints.set(key, rev);
+    if (hints.size > maxHints) hints.delete(hints.keys().next().value as string);
+  }
+
+  async function byRev(key: string, rev: number): Promise<BotStateDoc | null> {
+    return docs.findById(revId(key, rev)).lean<BotStateDoc>();
+  }
+
+  async function headRev(key: string): Promise<number> {
+    const head = await docs.findById(headId(key), { rev: 1 }).lean<{ rev: number }>();
+    return head?.rev ?? 0;
+  }
+
+  /** The key's latest revision document (a tombstone after a delete), or null when it has none. */
   async function latest(key: string): Promise<BotStateDoc | null> {
-    return docs.findOne({ key }).sort({ rev: -1 }).lean<BotStateDoc>();
+    const hint = hints.get(key) ?? (await headRev(key));
+    let [current, next] = await Promise.all([hint > 0 ? byRev(key, hint) : Promise.resolve(null), byRev(key, hint + 1)]);
+    if (hint > 0 && !current && !next) {
+      // The hint points at a pruned or erased revision (another instance moved far on, or the
+      // key was erased): ask by key once. Slow on FerretDB v1, and rare.
+      current = await docs.findOne({ key, head: { $ne: true } }).sort({ rev: -1 }).lean<BotStateDoc>();
+      next = current ? await byRev(key, current.rev + 1) : null;
+    }
+    while (next) {
+      current = next;
+      next = await byRev(key, current.rev + 1);
+    }
+    if (current) remember(key, current.rev);
+    else hints.delete(key);
+    return current;
+  }
+
+  /**
+   * Moves the head checkpoint on, then prunes the revisions it leaves behind, by `_id` in one
+   * command. Head first: a writer whose revision was pruned finds the head past it (see write).
+   * Housekeeping: a failure loses nothing (the next checkpoint prunes what this one missed).
+   */
+  async function checkpoint(key: string, rev: number): Promise<void> {
+    try {
+      await docs.updateOne(
+        { _id: headId(key) },
+        { $max: { rev }, $set: { at: clock() }, $setOnInsert: { key, deleted: false, json: '{}', head: true } },
+        { upsert: true },
+      );
+      const ids: string[] = [];
+      for (let r = Math.max(1, rev - keep - checkpointEvery); r < rev - keep; r++) ids.push(revId(key, r));
+      if (ids.length) await docs.bulkWrite(ids.map((_id) => ({ deleteOne: { filter: { _id } } })), { ordered: false });
+    } catch {
+      // See above.
+    }
   }
 
   async function insert(key: string, rev: number, deleted: boolean, value: Record<string, unknown>): Promise<void> {
-    await docs.create({ _id: `${key}#${rev}`, key, rev, deleted, json: JSON.stringify(value), at: clock() });
-    // Pruning is housekeeping: a failure here loses nothing.
-    await docs.deleteMany({ key, rev: { $lt: rev - keep } }).catch(() => undefined);
+    await docs.create({ _id: revId(key, rev), key, rev, deleted, json: JSON.stringify(value), at: clock() });
+    remember(key, rev);
+    if (rev % checkpointEvery === 0) await checkpoint(key, rev);
   }
 
   /** Writes the next revision whatever it is (last write wins), retrying past concurrent writers. */
@@ -84,17 +155,19 @@ export function createStateStore(docs: Model<BotStateDoc>, options: StateStoreOp
         if (current && !current.deleted) throw new StateConflictError(key);
         base = current?.rev ?? 0;
       }
+      const known = hints.get(key);
+      if (known !== undefined && known > base) throw new StateConflictError(key);
       try {
         await insert(key, base + 1, false, value);
       } catch (err) {
         if (isDuplicateKey(err)) throw new StateConflictError(key);
         throw err;
       }
-      // A revision deleted by pruning means the caller's eTag was long stale; the insert above
-      // could then succeed below the latest. Check, and treat it as the conflict it is.
-      const now = await latest(key);
-      if (now && now.rev > base + 1) {
-        await docs.deleteOne({ _id: `${key}#${base + 1}` }).catch(() => undefined);
+      // The insert succeeds below the latest only when revision base+1 had been pruned, i.e. the
+      // caller's eTag was long stale; pruning moves the head past it first, so the head tells.
+      if ((await headRev(key)) > base + 1) {
+        await docs.deleteOne({ _id: revId(key, base + 1) }).catch(() => undefined);
+        hints.delete(key);
         throw new StateConflictError(key);
       }
       return String(base + 1);

@@ -58,9 +58,9 @@ describe('MongoStorage', () => {
     await expect(storage.write({ 'f/1': { v: 2, eTag: '0' } })).rejects.toBeInstanceOf(StateConflictError);
   });
 
-  it('keeps only a few revisions per key', async () => {
+  it('keeps only a few revisions per key (pruned by _id at each checkpoint)', async () => {
     for (let i = 0; i < 8; i++) await storage.write({ 'g/1': { i } });
-    expect(await db.models.BotState.countDocuments({ key: 'g/1' })).toBeLessThanOrEqual(3);
+    expect(await db.models.BotState.countDocuments({ key: 'g/1', head: { $ne: true } })).toBeLessThanOrEqual(3);
     expect((await storage.read(['g/1']))['g/1']).toMatchObject({ i: 7 });
   });
 
@@ -70,5 +70,60 @@ describe('MongoStorage', () => {
     for (let i = 1; i < 6; i++) await storage.write({ 'h/1': { i } });
     await expect(storage.write({ 'h/1': { ...old, i: -1 } })).rejects.toBeInstanceOf(StateConflictError);
     expect((await storage.read(['h/1']))['h/1']).toMatchObject({ i: 5 });
+  });
+});
+
+describe('StateStore across app instances (each with its own hints)', () => {
+  const store = () => createStateStore(db.models.BotState);
+
+  it('an instance reads what another wrote after it, and its stale eTag conflicts', async () => {
+    const a = store();
+    const b = store();
+    await a.write('m/1', { v: 1 });
+    const seenByA = await a.read('m/1');
+    const seenByB = await b.read('m/1');
+    expect(seenByB).toEqual(seenByA);
+    await b.write('m/1', { v: 2 }, seenByB?.etag);
+    await b.write('m/1', { v: 3 }, '*');
+    // a still remembers revision 1: it must find revision 3, and its old eTag must lose.
+    expect(await a.read('m/1')).toMatchObject({ value: { v: 3 }, etag: '3' });
+    await expect(a.write('m/1', { v: -1 }, seenByA?.etag)).rejects.toBeInstanceOf(StateConflictError);
+  });
+
+  it('a fresh instance finds the latest revision from the head checkpoint after pruning', async () => {
+    const a = store();
+    for (let i = 1; i <= 21; i++) await a.write('n/1', { i });
+    expect(await db.models.BotState.findById('n/1#1').lean()).toBeNull();
+    expect(await db.models.BotState.findById('n/1#head').lean()).toMatchObject({ rev: 16 });
+    expect(await store().read('n/1')).toMatchObject({ value: { i: 21 }, etag: '21' });
+  });
+
+  it('an instance whose hint was pruned away still finds the latest, and its eTag conflicts', async () => {
+    const a = store();
+    const b = store();
+    await a.write('p/1', { i: 0 });
+    const old = await a.read('p/1');
+    for (let i = 1; i <= 20; i++) await b.write('p/1', { i });
+    await expect(a.write('p/1', { i: -1 }, old?.etag)).rejects.toBeInstanceOf(StateConflictError);
+    expect(await a.read('p/1')).toMatchObject({ value: { i: 20 } });
+  });
+
+  it('two instances writing at the same eTag: exactly one wins', async () => {
+    const a = store();
+    const b = store();
+    await a.write('q/1', { n: 0 });
+    const base = await b.read('q/1');
+    const results = await Promise.allSettled([a.write('q/1', { n: 1 }, base?.etag), b.write('q/1', { n: 2 }, base?.etag)]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof StateConflictError)).toHaveLength(1);
+  });
+
+  it('after the key is erased from the database, every instance starts it afresh', async () => {
+    const a = store();
+    for (let i = 1; i <= 9; i++) await a.write('r/1', { i });
+    await db.models.BotState.deleteMany({ key: 'r/1' });
+    expect(await a.read('r/1')).toBeNull();
+    await a.write('r/1', { again: true }, '0');
+    expect(await store().read('r/1')).toMatchObject({ value: { again: true }, etag: '1' });
   });
 });
