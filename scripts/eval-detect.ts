@@ -4,7 +4,7 @@
 // (hand-written, measured once after tuning). `-- --errors` also lists every miss; `-- --json`
 // prints only the summaries as one JSON line.
 import { createDetector } from '../services/detection/detector';
-import { BLIND_CORPUS, EVALUATION_CORPUS, LabelledMessage, loadCorpus } from '../services/detection/corpus';
+import { BLIND_CORPUS, EVALUATION_CORPUS, HOLDOUT_CORPUS, LabelledMessage, loadCorpus } from '../services/detection/corpus';
 import { identifyLanguage } from '../services/detection/languageId';
 import { measureDetectionSpeed } from '../services/detection/benchmark';
 import { Detection, INTENTS } from '../services/detection/types';
@@ -144,13 +144,26 @@ function print(file: string, summary: EvaluationSummary): void {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
+/** `--file <path>` (repeatable) scores only those sets; without it, every set the repository keeps. */
+export function corpusFiles(args: string[]): string[] {
+  const files: string[] = [];
+  args.forEach((arg, i) => {
+    if (arg === '--file') {
+      const value = args[i + 1];
+      if (!value || value.startsWith('--')) throw new Error('--file needs a path to a JSON-lines corpus');
+      files.push(value);
+    } else if (arg.startsWith('--file=')) files.push(arg.slice('--file='.length));
+  });
+  return files.length > 0 ? files : [EVALUATION_CORPUS, BLIND_CORPUS, HOLDOUT_CORPUS];
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const started = Date.now();
   const detector = createDetector();
   const loadMs = Date.now() - started;
   const summaries: Record<string, EvaluationSummary> = {};
-  for (const file of [EVALUATION_CORPUS, BLIND_CORPUS]) {
+  for (const file of corpusFiles(args)) {
     const examples = loadCorpus(file);
     const results = examples.map((e) => detector.detect(e.text));
     const speed = measureDetectionSpeed(

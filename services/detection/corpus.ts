@@ -31,6 +31,8 @@ export const TRAINING_CORPUS = path.join('data', 'detection', 'train.jsonl');
 export const EVALUATION_CORPUS = path.join('data', 'detection', 'eval.jsonl');
 /** Hand-written after the lexicons were tuned on the first evaluation run; measured, never tuned on. */
 export const BLIND_CORPUS = path.join('data', 'detection', 'blind.jsonl');
+/** Written from scratch on 2026-11-23 in registers the other sets lack; measured once before any tuning. */
+export const HOLDOUT_CORPUS = path.join('data', 'detection', 'holdout-2026-11-23.jsonl');
 
 /** Parses a JSON-lines corpus; a bad line is an error naming the file and line, never skipped silently. */
 export function loadCorpus(file: string): LabelledMessage[] {
