@@ -22,7 +22,8 @@ import { registerStaffChannels, startStaffAlerts, StaffChannel } from './channel
 import { TenantMessenger } from './services/notifications/tenantMessenger';
 import { createTenantBotForApp, TenantBot } from './bots/tenantBot';
 import { registerTenantChannels, TenantChannels } from './channels/tenantChannels';
-import { createInboundGuard } from './services/ratelimit';
+import { defineWebchatResumeJob } from './channels/webchat/resumeJob';
+import { createInboundGuard, scheduleRateLimitSweep } from './services/ratelimit';
 
 export interface App {
   config: AppConfig;
@@ -146,6 +147,9 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
   await bots.tenant.defineJobs(services.scheduler);
   await scheduleTranscriptRetention({ scheduler: services.scheduler, connection, retentionDays: config.TRANSCRIPT_RETENTION_DAYS, logger });
   await startStaffAlerts(services.scheduler, config);
+  // Webchat messages a crashed instance left unanswered are answered by one instance (every 30 s).
+  await defineWebchatResumeJob(services.scheduler, tenantChannels.webchat, logger);
+  await scheduleRateLimitSweep({ scheduler: services.scheduler, models, logger });
   // (define jobs above this line; polling starts last so every handler is known)
   if (options.startScheduler !== false) services.scheduler.start();
 

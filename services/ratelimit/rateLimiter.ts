@@ -46,10 +46,31 @@ export function createRateLimiter(opts: RateLimiterOptions): RateLimiter {
   };
 }
 
+// Where this process last saw each key's slots end (`limiter:keyHash:windowStart` → highest slot
+// taken), so a hit claims the next slot at once instead of counting the window's slots (a count is a
+// whole-collection scan on FerretDB v1). Only a starting point: the unique insert decides, and a
+// stale hint (another instance took slots since) costs one failed insert per slot it missed.
+const slotHints = new WeakMap<Model<RateLimitCounterDoc>, Map<string, { slot: number; endMs: number }>>();
+const MAX_HINTS = 20_000;
+
+function hintsFor(counters: Model<RateLimitCounterDoc>, nowMs: number): Map<string, { slot: number; endMs: number }> {
+  let hints = slotHints.get(counters);
+  if (!hints) {
+    hints = new Map();
+    slotHints.set(counters, hints);
+  }
+  if (hints.size > MAX_HINTS) {
+    for (const [k, v] of hints) if (v.endMs <= nowMs) hints.delete(k);
+    if (hints.size > MAX_HINTS) hints.clear();
+  }
+  return hints;
+}
+
 /**
  * Counts one hit in the window [start, end) and decides against `limit`. Each hit claims the next
  * free slot number by inserting it under a unique _id (E11000 = someone else took it, try the
  * next). Once slot limit+1 exists the key is refused without writing more. Shared by the daily cap.
+ * Ended windows are deleted by the sweep job (sweepExpiredRateLimits), not here.
  */
 export async function countHit(
   counters: Model<RateLimitCounterDoc>,
@@ -62,23 +83,28 @@ export async function countHit(
 ): Promise<RateLimitDecision> {
   const keyHash = hashKey(key);
   const refused = (firstRefusal: boolean): RateLimitDecision => ({ allowed: false, remaining: 0, retryAfterMs: Math.max(1, windowEnd.getTime() - now.getTime()), firstRefusal });
-  let slot = (await counters.countDocuments({ limiter, key: keyHash, windowStart })) + 1;
+  const hints = hintsFor(counters, now.getTime());
+  const hintKey = `${limiter}:${keyHash}:${windowStart.getTime()}`;
+  let slot = (hints.get(hintKey)?.slot ?? 0) + 1;
   for (;;) {
     if (slot > limit + 1) return refused(false);
     try {
-      await counters.create({ _id: `${limiter}:${keyHash}:${windowStart.getTime()}:${slot}`, limiter, key: keyHash, windowStart, slot, expiresAt: windowEnd });
+      await counters.create({ _id: `${hintKey}:${slot}`, limiter, key: keyHash, windowStart, slot, expiresAt: windowEnd });
       break;
     } catch (err) {
       if ((err as { code?: number }).code !== 11000) throw err;
       slot += 1;
     }
   }
-  if (slot === 1) {
-    // First hit of a window: sweep this limiter's windows that have ended.
-    void counters.deleteMany({ limiter, expiresAt: { $lt: now } }).catch(() => undefined);
-  }
+  const known = hints.get(hintKey)?.slot ?? 0;
+  if (slot > known) hints.set(hintKey, { slot, endMs: windowEnd.getTime() });
   if (slot > limit) return refused(true);
   return { allowed: true, remaining: limit - slot, retryAfterMs: 0, firstRefusal: false };
+}
+
+/** Deletes the slots of every window that has ended (all limiters); returns how many. */
+export async function sweepExpiredRateLimits(counters: Model<RateLimitCounterDoc>, now = new Date()): Promise<number> {
+  return (await counters.deleteMany({ expiresAt: { $lt: now } })).deletedCount;
 }
 
 /** Counter ids carry a hash, never the phone number or user id itself. */

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import type { Connection } from 'mongoose';
 import { connectDatabase } from '../../../services/database/connection';
 import { createModels } from '../../../models';
-import { createInboundGuard, createRateLimiter, createReferenceGuard, londonDayBounds, strictestDailyCap } from '../../../services/ratelimit';
+import { createInboundGuard, createRateLimiter, createReferenceGuard, londonDayBounds, strictestDailyCap, sweepExpiredRateLimits } from '../../../services/ratelimit';
 import type { Restriction } from '../../../services/contacts/types';
 import { createLogger } from '../../../services/logging/logger';
 import { openTestDb, testMongoUri, TestDb } from '../../helpers/db';
@@ -58,6 +58,34 @@ describe('MongoDB rate limiter', () => {
     } finally {
       await other?.close();
     }
+  });
+
+  it('alternating between two instances, each hit is counted once and the limit holds', async () => {
+    let other: Connection | undefined;
+    try {
+      other = await connectDatabase(testMongoUri(), db.dbName);
+      const one = createRateLimiter({ models: db.models, name: 'alternate', limit: 5, windowMs: 60_000 });
+      const two = createRateLimiter({ models: createModels(other), name: 'alternate', limit: 5, windowMs: 60_000 });
+      const now = new Date('2026-11-23T12:30:00Z');
+      const hits = [];
+      for (let i = 0; i < 8; i++) hits.push(await (i % 2 ? one : two).hit('sms:+447700900777', now));
+      expect(hits.map((h) => h.remaining)).toEqual([4, 3, 2, 1, 0, 0, 0, 0]);
+      expect(hits.map((h) => h.firstRefusal)).toEqual([false, false, false, false, false, true, false, false]);
+    } finally {
+      await other?.close();
+    }
+  });
+
+  it('the sweep job deletes the slots of ended windows only', async () => {
+    const limiter = createRateLimiter({ models: db.models, name: 'sweep', limit: 5, windowMs: 60_000 });
+    await limiter.hit('old', new Date('2026-11-23T09:00:00Z'));
+    await limiter.hit('old', new Date('2026-11-23T09:00:30Z'));
+    await limiter.hit('current', new Date('2026-11-23T09:05:10Z'));
+    const deleted = await sweepExpiredRateLimits(db.models.RateLimitCounter, new Date('2026-11-23T09:05:20Z'));
+    expect(deleted).toBeGreaterThanOrEqual(2);
+    const left = await db.models.RateLimitCounter.find({ limiter: 'sweep' }).lean();
+    expect(left.map((d) => d.slot)).toEqual([1]);
+    expect(left[0].windowStart.toISOString()).toBe('2026-11-23T09:05:00.000Z');
   });
 
   it('never stores the key itself (phone numbers stay out of the counters)', async () => {
