@@ -257,7 +257,7 @@ export class StaffBot extends TeamsActivityHandler {
         }
         case 'list': {
           const stage = cmd.filter === 'quick' || cmd.filter === 'stage1' || cmd.filter === 'stage2' ? cmd.filter : undefined;
-          const live = (await this.deps.cases.list({ stage, limit: 200 })).filter((c) => ['open', 'acknowledged', 'on_hold', 'responded'].includes(c.status));
+          const live = (await this.deps.cases.list({ stage, limit: 200 })).filter((c) => ['open', 'escalated', 'acknowledged', 'on_hold', 'responded'].includes(c.status));
           const shown = cmd.filter === 'overdue' ? live.filter((c) => isOverdue(c)) : live;
           if (shown.length === 0) return { text: cmd.filter === 'overdue' ? 'No overdue cases.' : 'No live cases.' };
           const lines = shown.slice(0, 25).map((c) => `- ${c.reference} · ${stageName(c.stage)} · ${c.status.replace('_', ' ')}${isOverdue(c) ? ' · OVERDUE' : ''} · ${c.handlers[c.stage] ?? 'unassigned'}`);

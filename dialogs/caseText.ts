@@ -1,11 +1,12 @@
 // Case facts as the tenant reads them: stage, status, who handles it, dates, the next step.
 import type { TurnContext } from 'botbuilder';
 import type { CaseRecord } from '../services/cases/types';
+import { awaitsAcknowledgement, awaitsResponse } from '../services/cases/statuses';
 import { formatDate } from './format';
-import { say, send, turnOf } from './tenantTurn';
+import { promptLanguage, say, send, turnOf } from './tenantTurn';
 
 export function caseSummaryText(context: TurnContext, record: CaseRecord): string {
-  const { lang } = turnOf(context);
+  const lang = promptLanguage(turnOf(context));
   const parts = [
     say(context, 'status.caseLine', {
       reference: record.reference,
@@ -15,8 +16,8 @@ export function caseSummaryText(context: TurnContext, record: CaseRecord): strin
     say(context, 'status.handler', { role: say(context, `role.${record.stage}`) }),
   ];
   const d = record.deadlines;
-  if (record.status === 'open' && d.acknowledgeBy) parts.push(say(context, 'status.dueAck', { date: formatDate(d.acknowledgeBy, lang) }));
-  else if ((record.status === 'open' || record.status === 'acknowledged') && d.respondBy)
+  if (awaitsAcknowledgement(record.status) && d.acknowledgeBy) parts.push(say(context, 'status.dueAck', { date: formatDate(d.acknowledgeBy, lang) }));
+  else if (awaitsResponse(record.status) && d.respondBy)
     parts.push(say(context, 'status.dueRespond', { date: formatDate(d.respondBy, lang) }));
   parts.push(say(context, `status.next.${record.status}`));
   return parts.join(' ');
@@ -30,7 +31,7 @@ export async function sendOmbudsman(context: TurnContext): Promise<void> {
 
 /** Deadlines of a case just opened or escalated, in the tenant's language. */
 export function deadlineVars(context: TurnContext, record: CaseRecord): Record<string, string> {
-  const { lang } = turnOf(context);
+  const lang = promptLanguage(turnOf(context));
   return {
     reference: record.reference,
     acknowledgeBy: formatDate(record.deadlines.acknowledgeBy, lang),

@@ -66,6 +66,7 @@ export interface CaseDoc {
   desiredOutcome?: string;
   whatHappened?: string;
   whenHappened?: string;
+  incidentDate?: Date;
   location?: string;
   contactPreference?: string;
   reasonableAdjustments?: string;
@@ -161,6 +162,7 @@ const caseSchema = new Schema<CaseDoc>(
     desiredOutcome: String,
     whatHappened: String,
     whenHappened: String,
+    incidentDate: Date,
     location: String,
     contactPreference: String,
     reasonableAdjustments: String,

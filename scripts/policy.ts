@@ -2,6 +2,8 @@
 //   [--acknowledged YYYY-MM-DD] [--responded YYYY-MM-DD] [--region ENG|SCT|WLS|NIR]`
 // prints one JSON line {"acknowledgeBy","respondBy","escalateBy"} (ISO dates or null).
 // `npm run --silent policy -- list` prints one JSON line per pack. stdout is data, stderr is for people.
+// Without --region the nation is the app's own HOLIDAY_REGION (so the command agrees with the
+// running product), ENG when that is unset.
 import { parseArgs } from 'node:util';
 import { createCalendar, HOLIDAY_REGIONS, isCalendarDate, isHolidayRegion } from '../services/policy/calendar';
 import { computeDeadlineDates, DeadlineStage } from '../services/policy/deadlines';
@@ -9,6 +11,7 @@ import { listPolicyPacks, loadPolicyPack, PolicyPackError } from '../services/po
 
 const USAGE = `usage:
   policy deadlines --pack ID --stage quick|stage1|stage2 --received YYYY-MM-DD [--acknowledged YYYY-MM-DD] [--responded YYYY-MM-DD] [--region ENG|SCT|WLS|NIR]
+    (--region defaults to the HOLIDAY_REGION environment variable, else ENG)
   policy list`;
 
 const STAGES: readonly DeadlineStage[] = ['quick', 'stage1', 'stage2'];
@@ -16,6 +19,8 @@ const STAGES: readonly DeadlineStage[] = ['quick', 'stage1', 'stage2'];
 export interface PolicyCliIo {
   stdout: (line: string) => void;
   stderr: (line: string) => void;
+  /** Where HOLIDAY_REGION is read from (defaults to process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 class UsageError extends Error {}
@@ -57,8 +62,12 @@ function deadlines(args: string[], io: PolicyCliIo): void {
   const responded = requireDate('responded', values.responded as string | undefined, false);
   if (acknowledged && acknowledged < received) throw new UsageError(`--acknowledged (${acknowledged}) is before --received (${received})`);
   if (responded && responded < received) throw new UsageError(`--responded (${responded}) is before --received (${received})`);
-  const region = (values.region as string | undefined) ?? 'ENG';
-  if (!isHolidayRegion(region)) throw new UsageError(`--region must be one of ${HOLIDAY_REGIONS.join(', ')}, got "${region}"`);
+  const fromEnv = (io.env ?? process.env).HOLIDAY_REGION?.trim() || undefined;
+  const region = (values.region as string | undefined) ?? fromEnv ?? 'ENG';
+  if (!isHolidayRegion(region)) {
+    const source = values.region !== undefined ? '--region' : 'HOLIDAY_REGION';
+    throw new UsageError(`${source} must be one of ${HOLIDAY_REGIONS.join(', ')}, got "${region}"`);
+  }
 
   const pack = loadPolicyPack(packId);
   const result = computeDeadlineDates(pack, createCalendar(region), {

@@ -1,7 +1,8 @@
 // The case lifecycle: one state machine for every case, its rules read from the policy pack.
 //
 //   quick ──escalate──► stage1 ──escalate──► stage2 ──close──► closed
-//   each stage: open ─acknowledge─► acknowledged ─respond─► responded
+//   each stage: open ─acknowledge─► acknowledged ─respond─► responded (a stage reached by
+//   escalation starts as `escalated` instead of `open`, so history and lists show the move)
 //   any live status: hold ⇄ resume · notAccepted · withdraw · close
 //
 // Every change is a whole-document revision claimed by a unique insert in case_events (see
@@ -15,9 +16,11 @@ import type { RevisionDoc } from '../../models/caseEvent';
 import { CounterDoc, nextSequence } from '../../models/counter';
 import { CalendarDate, londonDate, WorkingCalendar } from '../policy/calendar';
 import { computeDeadlineDates, DeadlineStage, toInstants } from '../policy/deadlines';
+import { checkTimeLimit } from '../policy/timeLimit';
 import type { PolicyPack } from '../policy/packSchema';
 import type { TenantChannel } from '../notifications/tenantMessenger';
 import { commitRevision, createRevisioned, rollForward } from './revisions';
+import { AWAITING_ACKNOWLEDGEMENT, AWAITING_RESPONSE, awaitsAcknowledgement, awaitsResponse } from './statuses';
 import {
   Actor,
   AuditEvent,
@@ -47,7 +50,7 @@ export interface CaseServiceOptions {
 }
 
 const FINAL: ReadonlySet<string> = new Set(['closed', 'withdrawn', 'not_accepted']);
-const LIVE_BEFORE_RESPONSE: ReadonlySet<string> = new Set(['open', 'acknowledged']);
+const LIVE_BEFORE_RESPONSE: ReadonlySet<string> = new Set(AWAITING_RESPONSE);
 const DEADLINE_STAGES: ReadonlySet<string> = new Set(['quick', 'stage1', 'stage2']);
 const CHANNELS: ReadonlySet<string> = new Set(['sms', 'webchat', 'teams', 'phone', 'email', 'letter', 'in_person']);
 const DECISIONS: ReadonlySet<string> = new Set(['upheld', 'partly_upheld', 'not_upheld', 'resolved']);
@@ -112,6 +115,7 @@ export function toCaseRecord(doc: CaseDoc): CaseRecord {
     desiredOutcome: doc.desiredOutcome,
     whatHappened: doc.whatHappened,
     whenHappened: doc.whenHappened,
+    ...(doc.incidentDate ? { incidentDate: doc.incidentDate } : {}),
     location: doc.location,
     contactPreference: doc.contactPreference,
     reasonableAdjustments: doc.reasonableAdjustments,
@@ -251,6 +255,31 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
     return Promise.all(docs.map((d) => (behind.has(d._id) ? rollForward(Case, CaseEvent, d) : d)));
   }
 
+  /**
+   * The pack's time limit to raise, on the incident date when one is given. Without discretion an
+   * older matter is refused unless staff accept it with a reason; with discretion it opens flagged
+   * for a manager to decide. Either way the history says why.
+   */
+  function timeLimitDecision(input: OpenCaseInput, receivedAt: Date, actor: Actor): { flags: string[]; reason?: string } {
+    const override = text(input.timeLimitOverride, 'timeLimitOverride', false);
+    if (override && actor.kind !== 'staff') throw new CaseRuleError('invalid_input', 'only staff can accept a complaint outside the time limit');
+    if (input.incidentDate === undefined || input.incidentDate === null) return { flags: [] };
+    if (!(input.incidentDate instanceof Date) || Number.isNaN(input.incidentDate.getTime())) throw new CaseRuleError('invalid_input', 'incidentDate must be a date');
+    if (londonDate(input.incidentDate) > londonDate(receivedAt)) throw new CaseRuleError('invalid_input', 'incidentDate cannot be after the complaint was received');
+    if (!OPEN_STAGES.has(input.stage) || input.stage === 'service_request' || input.stage === 'feedback') return { flags: [] };
+    const check = checkTimeLimit(pack, input.incidentDate, receivedAt);
+    if (!check.older) return { flags: [] };
+    const what = `the matter (${londonDate(input.incidentDate)}) is older than ${pack.name}'s time limit (on or after ${check.earliest})`;
+    if (override) return { flags: ['older_than_time_limit'], reason: `${what}; accepted by staff: ${override}` };
+    if (!check.discretion) {
+      throw new CaseRuleError(
+        'outside_window',
+        `${check.note} ${actor.kind === 'staff' ? 'Staff can still accept it with a reason (timeLimitOverride).' : pack.signposting.ombudsmanText}`,
+      );
+    }
+    return { flags: ['older_than_time_limit'], reason: `${what}; ${check.authority ?? 'a manager'} decides whether to consider it: ${check.note}` };
+  }
+
   async function allocateReference(now: Date): Promise<string> {
     const year = londonDate(now).slice(0, 4);
     const seq = await nextSequence(Counter, `case-reference-${year}`);
@@ -276,6 +305,7 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
       if (receivedAt.getTime() > now.getTime() + 5 * 60_000) throw new CaseRuleError('invalid_input', 'receivedAt cannot be in the future');
       if (input.representative && typeof input.representative.consent !== 'boolean') throw new CaseRuleError('invalid_input', 'a representative needs an explicit consent true/false');
       if (input.stage === 'feedback' && !input.feedbackKind) throw new CaseRuleError('invalid_input', 'feedback needs a feedbackKind');
+      const timeLimit = timeLimitDecision(input, receivedAt, actor);
 
       const reference = await allocateReference(now);
       const stageTimes: Record<string, StageTimesDoc> = { [input.stage]: { startedAt: receivedAt } };
@@ -286,6 +316,7 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
         action: 'open',
         toStage: input.stage,
         toStatus: 'open',
+        ...(timeLimit.reason ? { reason: timeLimit.reason } : {}),
       };
       const doc: CaseDoc = {
         _id: randomUUID(),
@@ -303,12 +334,13 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
         desiredOutcome: text(input.desiredOutcome, 'desiredOutcome', false),
         whatHappened: text(input.whatHappened, 'whatHappened', false),
         whenHappened: text(input.whenHappened, 'whenHappened', false),
+        incidentDate: input.incidentDate,
         location: text(input.location, 'location', false),
         contactPreference: text(input.contactPreference, 'contactPreference', false),
         reasonableAdjustments: text(input.reasonableAdjustments, 'reasonableAdjustments', false),
         representative: input.representative ? { ...input.representative } : undefined,
         evidence: (input.evidence ?? []).map((e) => ({ kind: e.kind, url: e.url, ...(e.contentType ? { contentType: e.contentType } : {}), addedAt: now })),
-        flags: [...new Set(input.flags ?? [])],
+        flags: [...new Set([...(input.flags ?? []), ...timeLimit.flags])],
         feedbackKind: input.feedbackKind,
         relatedReferences: input.relatedReferences ?? [],
         receivedAt,
@@ -345,8 +377,8 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
       if (filter.handler) and.push({ $or: [{ 'handlers.quick': filter.handler }, { 'handlers.stage1': filter.handler }, { 'handlers.stage2': filter.handler }] });
       const overdue: FilterQuery<CaseDoc> = {
         $or: [
-          { status: 'open', 'deadlines.acknowledgeBy': { $ne: null, $lt: now } },
-          { status: { $in: ['open', 'acknowledged'] }, 'deadlines.respondBy': { $ne: null, $lt: now } },
+          { status: { $in: [...AWAITING_ACKNOWLEDGEMENT] }, 'deadlines.acknowledgeBy': { $ne: null, $lt: now } },
+          { status: { $in: [...AWAITING_RESPONSE] }, 'deadlines.respondBy': { $ne: null, $lt: now } },
         ],
       };
       if (filter.overdue === true) and.push(overdue);
@@ -369,7 +401,7 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
       return transition(reference, actor, (doc, now) => {
         requireStaff(actor, 'acknowledge a case');
         live(doc, 'acknowledge');
-        if (doc.status !== 'open') throw new CaseRuleError('invalid_transition', `only an open case can be acknowledged; ${doc.reference} is ${doc.status}`);
+        if (!awaitsAcknowledgement(doc.status)) throw new CaseRuleError('invalid_transition', `only an open or just-escalated case can be acknowledged; ${doc.reference} is ${doc.status.replace('_', ' ')}`);
         return { action: 'acknowledge', set: { status: 'acknowledged', acknowledgedAt: now, stageTimes: withTimes(doc, { acknowledgedAt: now }) } };
       });
     },
@@ -491,7 +523,7 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
           return {
             action: 'escalate',
             reason: [reasons, override && `override: ${override}`].filter(Boolean).join('; ') + onBehalf || undefined,
-            set: { stage: 'stage1', status: 'open', acknowledgedAt: undefined, stageTimes: { ...(doc.stageTimes ?? {}), stage1: { startedAt: now } } },
+            set: { stage: 'stage1', status: 'escalated', acknowledgedAt: undefined, stageTimes: { ...(doc.stageTimes ?? {}), stage1: { startedAt: now } } },
           };
         }
 
@@ -510,7 +542,7 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
             reason: [reasons, override && `override: ${override}`].filter(Boolean).join('; ') + onBehalf || undefined,
             set: {
               stage: 'stage2',
-              status: 'open',
+              status: 'escalated',
               acknowledgedAt: undefined,
               ...(reasons ? { stage2Reasons: reasons } : {}),
               stageTimes: { ...(doc.stageTimes ?? {}), stage2: { startedAt: now } },
@@ -543,7 +575,7 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
         const held = Math.max(0, calendar.workingDaysBetween(doc.hold.at, now));
         const t = times(doc);
         const patch: Partial<InternalTimes> = { heldWorkingDays: (t.heldWorkingDays ?? 0) + held };
-        if (doc.hold.fromStatus === 'open') patch.heldBeforeAcknowledgement = (t.heldBeforeAcknowledgement ?? 0) + held;
+        if (awaitsAcknowledgement(doc.hold.fromStatus)) patch.heldBeforeAcknowledgement = (t.heldBeforeAcknowledgement ?? 0) + held;
         return {
           action: 'resume',
           reason: `held ${held} working day${held === 1 ? '' : 's'}`,
@@ -603,9 +635,9 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
   };
 }
 
-/** Open/acknowledged and past its acknowledge-by or respond-by. */
+/** Waiting for acknowledgement or response and past its acknowledge-by or respond-by. */
 export function isOverdue(record: Pick<CaseRecord, 'status' | 'deadlines'>, now: Date): boolean {
   const { acknowledgeBy, respondBy } = record.deadlines;
-  if (record.status === 'open' && acknowledgeBy && acknowledgeBy < now) return true;
-  return (record.status === 'open' || record.status === 'acknowledged') && !!respondBy && respondBy < now;
+  if (awaitsAcknowledgement(record.status) && acknowledgeBy && acknowledgeBy < now) return true;
+  return awaitsResponse(record.status) && !!respondBy && respondBy < now;
 }

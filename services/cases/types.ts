@@ -90,6 +90,8 @@ export interface CaseRecord {
   desiredOutcome?: string;
   whatHappened?: string;
   whenHappened?: string;
+  /** When the matter happened or the tenant became aware of it (checked against the pack's time limit). */
+  incidentDate?: Date;
   location?: string;
   contactPreference?: string;
   reasonableAdjustments?: string;
@@ -128,6 +130,10 @@ export interface OpenCaseInput {
   desiredOutcome?: string;
   whatHappened?: string;
   whenHappened?: string;
+  /** When the matter happened or the tenant became aware of it: older than the pack's time limit is refused (no discretion) or flagged. */
+  incidentDate?: Date;
+  /** Staff only: why an older matter is accepted anyway (recorded in the history). */
+  timeLimitOverride?: string;
   location?: string;
   contactPreference?: string;
   reasonableAdjustments?: string;

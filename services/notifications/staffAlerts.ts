@@ -9,6 +9,7 @@ import type { Scheduler } from '../scheduler/types';
 import type { Logger } from '../logging/logger';
 import type { TenantAddress } from './tenantMessenger';
 import { endOfLondonDay, londonDate } from '../policy/calendar';
+import { awaitsAcknowledgement, awaitsResponse } from '../cases/statuses';
 
 export type DeadlineKind = 'acknowledge' | 'respond';
 
@@ -71,8 +72,8 @@ export function notifyConversationNeedsStaff(
 }
 
 function pendingDeadline(c: CaseRecord): { kind: DeadlineKind; due: Date } | null {
-  if (c.status === 'open' && c.deadlines.acknowledgeBy) return { kind: 'acknowledge', due: c.deadlines.acknowledgeBy };
-  if ((c.status === 'open' || c.status === 'acknowledged') && c.deadlines.respondBy) return { kind: 'respond', due: c.deadlines.respondBy };
+  if (awaitsAcknowledgement(c.status) && c.deadlines.acknowledgeBy) return { kind: 'acknowledge', due: c.deadlines.acknowledgeBy };
+  if (awaitsResponse(c.status) && c.deadlines.respondBy) return { kind: 'respond', due: c.deadlines.respondBy };
   return null;
 }
 
@@ -80,6 +81,7 @@ function pendingDeadline(c: CaseRecord): { kind: DeadlineKind; due: Date } | nul
 export async function runStaffAlertScan(deps: StaffAlertDeps, now = new Date()): Promise<number> {
   const live = [
     ...(await deps.cases.list({ status: 'open', limit: 5000 })),
+    ...(await deps.cases.list({ status: 'escalated', limit: 5000 })),
     ...(await deps.cases.list({ status: 'acknowledged', limit: 5000 })),
   ];
   let sent = 0;

@@ -19,3 +19,4 @@ export function createPolicyContext(packId: string, region: HolidayRegion): Poli
   return { pack: loadPolicyPack(packId), calendar: createCalendar(region) };
 }
 export * from './signposting';
+export * from './timeLimit';

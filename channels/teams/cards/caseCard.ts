@@ -1,6 +1,7 @@
 // The case card staff see in Teams: what the tenant said (original words + translation when
 // present), where the case is, its deadlines, and a button or form for every staff action.
 import type { CaseRecord } from '../../../services/cases/types';
+import { awaitsAcknowledgement, awaitsResponse } from '../../../services/cases/statuses';
 import type { StaffTranslation } from '../../../services/translation/staffTranslation';
 import { DECISIONS, RESTRICTION_KINDS } from '../../../dialogs/staff/actionSchemas';
 import { stageName } from '../../../dialogs/staff/tenantNotices';
@@ -14,9 +15,9 @@ export function caseActions(c: CaseRecord): CardElement[] {
   const live = !['closed', 'withdrawn', 'not_accepted'].includes(c.status);
   const actions: CardElement[] = [];
   if (!live) return actions;
-  if (c.status === 'open') actions.push(submit('Acknowledge', data('acknowledge'), 'positive'));
+  if (awaitsAcknowledgement(c.status)) actions.push(submit('Acknowledge', data('acknowledge'), 'positive'));
   actions.push(showCard('Assign', [input('handler', 'Handler (name or email)', { isRequired: true, errorMessage: 'Handler is required' })], submit('Assign', data('assign'))));
-  if (c.status === 'open' || c.status === 'acknowledged') {
+  if (awaitsResponse(c.status)) {
     actions.push(
       showCard(
         'Record response',
@@ -80,7 +81,7 @@ export function caseBody(c: CaseRecord, original?: StaffTranslation): CardElemen
       ['Language', c.language],
       ['Category', c.category],
       ['Handler', c.handlers[c.stage] ?? 'unassigned'],
-      ['Acknowledge by', c.status === 'open' ? ukDate(c.deadlines.acknowledgeBy) : undefined],
+      ['Acknowledge by', awaitsAcknowledgement(c.status) ? ukDate(c.deadlines.acknowledgeBy) : undefined],
       ['Respond by', ukDate(c.deadlines.respondBy)],
       ['Tenant may escalate until', ukDate(c.deadlines.escalateBy)],
       ['Outcome wanted', c.desiredOutcome],

@@ -83,7 +83,7 @@ describe('case lifecycle', () => {
 
     setNow('2026-03-05T10:00:00Z');
     const s1 = await service.escalate(quick.reference, { reasons: 'Nobody came on Thursday' }, me);
-    expect(s1).toMatchObject({ reference: quick.reference, stage: 'stage1', status: 'open' });
+    expect(s1).toMatchObject({ reference: quick.reference, stage: 'stage1', status: 'escalated' });
     expect(londonDate(s1.deadlines.acknowledgeBy!)).toBe('2026-03-10'); // 3 WD from the request to go formal
     await service.assign(quick.reference, officer.id, officer);
     setNow('2026-03-06T10:00:00Z');
@@ -94,7 +94,7 @@ describe('case lifecycle', () => {
 
     setNow('2026-03-20T10:00:00Z');
     const s2 = await service.escalate(quick.reference, { reasons: 'Boiler still not replaced; I want a date' }, me);
-    expect(s2).toMatchObject({ stage: 'stage2', status: 'open', stage2Reasons: 'Boiler still not replaced; I want a date' });
+    expect(s2).toMatchObject({ stage: 'stage2', status: 'escalated', stage2Reasons: 'Boiler still not replaced; I want a date' });
     expect(s2.stageDeadlines.stage1?.respondBy).toBeTruthy();
     await service.assign(quick.reference, reviewer.id, reviewer);
     await service.acknowledge(quick.reference, reviewer);
@@ -109,13 +109,13 @@ describe('case lifecycle', () => {
     expect(trail).toEqual([
       'open:-/-→quick/open',
       'respond:quick/open→quick/responded',
-      'escalate:quick/responded→stage1/open',
-      'assign:stage1/open→stage1/open',
-      'acknowledge:stage1/open→stage1/acknowledged',
+      'escalate:quick/responded→stage1/escalated',
+      'assign:stage1/escalated→stage1/escalated',
+      'acknowledge:stage1/escalated→stage1/acknowledged',
       'respond:stage1/acknowledged→stage1/responded',
-      'escalate:stage1/responded→stage2/open',
-      'assign:stage2/open→stage2/open',
-      'acknowledge:stage2/open→stage2/acknowledged',
+      'escalate:stage1/responded→stage2/escalated',
+      'assign:stage2/escalated→stage2/escalated',
+      'acknowledge:stage2/escalated→stage2/acknowledged',
       'respond:stage2/acknowledged→stage2/responded',
       'close:stage2/responded→stage2/closed',
       'satisfaction:stage2/closed→stage2/closed',
@@ -126,6 +126,57 @@ describe('case lifecycle', () => {
     const log = await db.models.CaseEvent.find({ docId: rated.id }).sort({ rev: 1 }).lean();
     expect(log.map((l) => l.rev)).toEqual(rated.history.map((_, i) => i + 1));
     expect(log.map((l) => (l.event as { action: string }).action)).toEqual(rated.history.map((e) => e.action));
+  });
+
+  it('shows a Stage 2 request as escalated until acknowledged, and lists it overdue once its acknowledge-by passes', async () => {
+    const { service, setNow } = serviceAt(db, 'slh', '2026-10-01T09:00:00Z');
+    const me = tenant('esc-1');
+    const c = await service.open(input({ contactId: 'esc-1' }), me);
+    await service.respond(c.reference, { decision: 'not_upheld', reasons: 'Repair done on time' }, officer);
+    setNow('2026-10-05T09:00:00Z');
+    const s2 = await service.escalate(c.reference, { reasons: 'The repair failed again' }, me);
+    expect(s2).toMatchObject({ stage: 'stage2', status: 'escalated' });
+    expect(s2.history.at(-1)).toMatchObject({ action: 'escalate', fromStage: 'stage1', toStage: 'stage2', fromStatus: 'responded', toStatus: 'escalated', reason: 'The repair failed again' });
+    expect(londonDate(s2.deadlines.acknowledgeBy!)).toBe('2026-10-07'); // SLH: 2 WD from the request
+    expect((await service.list({ status: 'escalated', contactId: 'esc-1' })).map((x) => x.reference)).toEqual([c.reference]);
+    expect(await service.list({ overdue: true, contactId: 'esc-1' })).toEqual([]);
+    setNow('2026-10-08T09:00:00Z');
+    expect((await service.list({ overdue: true, contactId: 'esc-1' })).map((x) => x.reference)).toEqual([c.reference]);
+    const acked = await service.acknowledge(c.reference, reviewer);
+    expect(acked.history.at(-1)).toMatchObject({ action: 'acknowledge', fromStatus: 'escalated', toStatus: 'acknowledged' });
+  });
+
+  describe('time limit to raise (incident date)', () => {
+    it('refuses a tenant complaint older than the pack limit where the pack has no discretion (SLH: 6 months), with the pack reason', async () => {
+      const { service } = serviceAt(db, 'slh', '2026-09-15T09:00:00Z');
+      await expectRule(
+        service.open(input({ contactId: 'tl-1', incidentDate: new Date('2026-03-14T12:00:00Z') }), tenant('tl-1')),
+        'outside_window',
+        /over six months old are not considered.*Housing Ombudsman/s,
+      );
+      expect(await service.listForContact('tl-1')).toEqual([]);
+      const inside = await service.open(input({ contactId: 'tl-1', incidentDate: new Date('2026-03-15T12:00:00Z') }), tenant('tl-1'));
+      expect(inside.flags).not.toContain('older_than_time_limit');
+      expect(inside.incidentDate?.toISOString()).toBe('2026-03-15T12:00:00.000Z');
+    });
+
+    it('lets staff accept an older matter with a reason, recorded in the history, and never a tenant', async () => {
+      const { service } = serviceAt(db, 'slh', '2026-09-15T09:00:00Z');
+      const old = new Date('2025-12-01T12:00:00Z');
+      await expectRule(service.open(input({ contactId: 'tl-2', incidentDate: old }), officer), 'outside_window', /accept it with a reason/);
+      await expectRule(service.open(input({ contactId: 'tl-2', incidentDate: old, timeLimitOverride: 'please' }), tenant('tl-2')), 'invalid_input', /only staff/);
+      const c = await service.open(input({ contactId: 'tl-2', incidentDate: old, timeLimitOverride: 'Tenant was in hospital for five months' }), officer);
+      expect(c.flags).toContain('older_than_time_limit');
+      expect(c.history[0].reason).toMatch(/2025-12-01.*accepted by staff: Tenant was in hospital/);
+    });
+
+    it('opens an older matter flagged for a manager where the pack allows discretion (hoc-2024: 12 months)', async () => {
+      const { service } = serviceAt(db, 'hoc-2024', '2026-09-15T09:00:00Z');
+      const c = await service.open(input({ contactId: 'tl-3', incidentDate: new Date('2025-09-01T12:00:00Z') }), tenant('tl-3'));
+      expect(c.flags).toContain('older_than_time_limit');
+      expect(c.history[0].reason).toMatch(/a manager decides.*12 months/);
+      await expectRule(service.open(input({ contactId: 'tl-3', incidentDate: new Date('2026-09-20T12:00:00Z') }), tenant('tl-3')), 'invalid_input', /cannot be after/);
+    });
   });
 
   describe('guards from the pack', () => {

@@ -1,9 +1,16 @@
 import { main } from '../../../scripts/policy';
 
+function runWithEnv(env: NodeJS.ProcessEnv, ...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(argv, { stdout: (l) => out.push(l), stderr: (l) => err.push(l), env });
+  return { code, out, err: err.join('\n') };
+}
+
 function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(argv, { stdout: (l) => out.push(l), stderr: (l) => err.push(l) });
+  const code = main(argv, { stdout: (l) => out.push(l), stderr: (l) => err.push(l), env: {} });
   return { code, out, err: err.join('\n') };
 }
 
@@ -48,5 +55,31 @@ describe('policy command', () => {
     expect(r.code).toBe(2);
     expect(r.out).toEqual([]);
     expect(r.err).toMatch(message as RegExp);
+  });
+  describe('nation when --region is not given', () => {
+    // Received Thu 31 Dec 2026, twenty11 acknowledges within 2 WD: England skips only 1 Jan
+    // (→ Tue 5 Jan); Scotland also skips 4 Jan, the substitute for 2 Jan (→ Wed 6 Jan).
+    const args = ['deadlines', '--pack', 'twenty11', '--stage', 'stage1', '--received', '2026-12-31'];
+
+    it('uses HOLIDAY_REGION, like the running app', () => {
+      expect(JSON.parse(runWithEnv({ HOLIDAY_REGION: 'SCT' }, ...args).out[0]).acknowledgeBy).toBe('2027-01-06');
+      expect(JSON.parse(runWithEnv({ HOLIDAY_REGION: 'ENG' }, ...args).out[0]).acknowledgeBy).toBe('2027-01-05');
+    });
+
+    it('uses ENG when HOLIDAY_REGION is unset or blank', () => {
+      expect(JSON.parse(runWithEnv({}, ...args).out[0]).acknowledgeBy).toBe('2027-01-05');
+      expect(JSON.parse(runWithEnv({ HOLIDAY_REGION: ' ' }, ...args).out[0]).acknowledgeBy).toBe('2027-01-05');
+    });
+
+    it('lets --region win over HOLIDAY_REGION', () => {
+      expect(JSON.parse(runWithEnv({ HOLIDAY_REGION: 'ENG' }, ...args, '--region', 'SCT').out[0]).acknowledgeBy).toBe('2027-01-06');
+    });
+
+    it('refuses an unknown HOLIDAY_REGION naming the variable, exit code 2', () => {
+      const r = runWithEnv({ HOLIDAY_REGION: 'FRA' }, ...args);
+      expect(r.code).toBe(2);
+      expect(r.out).toEqual([]);
+      expect(r.err).toMatch(/HOLIDAY_REGION must be one of ENG, SCT, WLS, NIR, got "FRA"/);
+    });
   });
 });
