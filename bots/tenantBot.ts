@@ -13,6 +13,7 @@ import { QUICK_FIX_FOLLOW_UP_JOB } from '../dialogs/complaintDialog';
 import type { Scheduler } from '../services/scheduler/types';
 import { createCatalogs, Catalogs } from '../dialogs/i18n';
 import { languageNamed } from '../dialogs/languages';
+import { tellPromptsInEnglish } from '../dialogs/languageNotice';
 import { MainDialog } from '../dialogs/mainDialog';
 import { channelOf, say, setTurn, TenantBotDeps, TenantConversation, TenantTurn } from '../dialogs/tenantTurn';
 import { CheckedState } from './state/checkedState';
@@ -144,9 +145,12 @@ export class TenantBot extends ActivityHandler {
     if (isNewConversation && text && !languageNamed(text)) {
       const guess = firstGuess.language;
       const known = this.catalogs.languages.includes(guess);
-      if (known && guess !== lang) {
+      const confident = text.split(/\s+/).length >= CONFIDENT_WORDS;
+      // A language without a catalog is still the tenant's language (kept for staff and replies;
+      // prompts fall back to English), but only when the message is long enough to be sure.
+      if (guess !== lang && (known || confident)) {
         // A short message is a weak clue: use the guess for one question, confirmed by the tenant.
-        if (text.split(/\s+/).length < CONFIDENT_WORDS) unsureLanguage = guess;
+        if (!confident) unsureLanguage = guess;
         lang = guess;
       }
       convo.lang = lang;
@@ -180,6 +184,9 @@ export class TenantBot extends ActivityHandler {
       await context.sendActivity(say(context, 'abusive'));
       convo.flags = [...new Set([...(convo.flags ?? []), 'abusive'])];
     }
+
+    // Their language has no prompt catalog: say once, in English, that questions come in English and how to get an interpreter.
+    if (!unsureLanguage) await tellPromptsInEnglish(context);
 
     // A member of staff has taken this conversation over: they answer, not the bot.
     if (text && deps.handoffs && (await deps.handoffs.relayFromTenant(identity, text))) {

@@ -3,7 +3,7 @@
 import type { Attachment } from 'botbuilder';
 import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { normalise } from './i18n';
-import { say, send, turnOf } from './tenantTurn';
+import { promptLanguage, say, send, turnOf } from './tenantTurn';
 
 export const ASK_DIALOG = 'ask';
 
@@ -22,7 +22,7 @@ export interface AskOptions {
 function render(context: DialogContext['context'], options: AskOptions): string {
   const text = say(context, options.key, options.vars);
   const turn = turnOf(context);
-  if (!options.alsoEnglish || turn.lang === 'en') return text;
+  if (!options.alsoEnglish || promptLanguage(turn) === 'en') return text;
   return `${text}\n${turn.catalogs.t('en', options.key, { landlord: turn.deps.landlordName ?? turn.deps.pack.landlord, ...options.vars })}`;
 }
 

@@ -8,7 +8,7 @@ import { Answer, ask } from './askDialog';
 import { deadlineVars, sendOmbudsman } from './caseText';
 import { clip, formatDate } from './format';
 import { englishSummary } from './summary';
-import { send, turnOf } from './tenantTurn';
+import { promptLanguage, send, turnOf } from './tenantTurn';
 import { openOnce } from './openOnce';
 import { randomUUID } from 'node:crypto';
 
@@ -87,10 +87,11 @@ export function complaintDialog(): WaterfallDialog {
     },
     async (step) => {
       capture(step).outcome = answerOf(step)?.text;
-      const { deps, now, lang } = turnOf(step.context);
+      const turn = turnOf(step.context);
+      const { deps, now } = turn;
       if (deps.pack.earlyRoute.kind !== 'quick') return step.next();
       const due = computeDeadlines(deps.pack, deps.calendar, { stage: 'quick', receivedAt: now });
-      const date = formatDate(due.respondBy ?? due.acknowledgeBy, lang);
+      const date = formatDate(due.respondBy ?? due.acknowledgeBy, promptLanguage(turn));
       return ask(step, { key: 'quick.offer', vars: { date }, kind: 'choice', choices: 2 });
     },
     async (step) => {
@@ -221,5 +222,5 @@ async function openQuickFix(dc: DialogContext, c: Capture): Promise<void> {
   if (followUpAt && turn.deps.scheduler) {
     await turn.deps.scheduler.schedule(QUICK_FIX_FOLLOW_UP_JOB, followUpAt, { reference: record.reference }, { uniqueKey: `quick-follow-up:${record.reference}` });
   }
-  await send(dc.context, 'quick.opened', { reference: record.reference, date: formatDate(followUpAt, turn.lang) });
+  await send(dc.context, 'quick.opened', { reference: record.reference, date: formatDate(followUpAt, promptLanguage(turn)) });
 }

@@ -16,6 +16,12 @@ export const LANGUAGE_NAMES: Record<string, { native: string; names: string[] }>
   pt: { native: 'Português', names: ['portugues', 'portuguese'] },
   es: { native: 'Español', names: ['espanol', 'spanish', 'castellano'] },
   fr: { native: 'Français', names: ['francais', 'french', 'en francais'] },
+  // No prompt catalog yet: naming one keeps it as the tenant's language (staff replies are
+  // translated into it), with English prompts and how to get an interpreter.
+  tr: { native: 'Türkçe', names: ['turkce', 'turkish'] },
+  fa: { native: 'فارسی', names: ['فارسی', 'farsi', 'persian'] },
+  ti: { native: 'ትግርኛ', names: ['ትግርኛ', 'tigrinya'] },
+  ku: { native: 'Kurdî', names: ['kurdi', 'kurdish'] },
 };
 
 // Words around a language name that still make the message only a language request.

@@ -19,7 +19,8 @@ import { normalise } from './i18n';
 import { languageNamed, nativeName } from './languages';
 import { STAGE2_DIALOG, stage2Dialog } from './stage2Dialog';
 import { STATUS_DIALOG, statusDialog } from './statusDialog';
-import { send, turnOf } from './tenantTurn';
+import { tellPromptsInEnglish } from './languageNotice';
+import { promptLanguage, send, turnOf } from './tenantTurn';
 import { CaseRuleError } from '../services/cases/types';
 
 export const MAIN_DIALOG = 'main';
@@ -39,15 +40,18 @@ function keywordOf(context: TurnContext, kinds: Interrupt[]): Interrupt | undefi
 /** Switches the tenant's language (conversation and contact record) and says so in the new one. */
 export async function switchLanguage(context: TurnContext, lang: string): Promise<void> {
   const turn = turnOf(context);
-  if (!turn.catalogs.languages.includes(lang)) {
-    await send(context, 'language.unsupported', { name: nativeName(lang) });
-    return;
-  }
   turn.lang = lang;
   turn.convo.lang = lang;
   turn.unsureLanguage = undefined;
   await turn.deps.contacts.update(turn.contact.id, { preferredLanguage: lang });
-  await send(context, 'language.switched');
+  if (promptLanguage(turn) === lang) {
+    await send(context, 'language.switched');
+    return;
+  }
+  // No catalog: still the tenant's language for staff and replies; the questions stay in English.
+  // They asked for it by name, so they are told again even if they were told before.
+  turn.convo.englishPromptsToldFor = undefined;
+  await tellPromptsInEnglish(context);
 }
 
 export class MainDialog extends ComponentDialog {

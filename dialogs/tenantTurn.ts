@@ -49,6 +49,8 @@ export interface TenantConversation {
   greeted?: boolean;
   /** Flags seen in this conversation (abusive, urgent_safety), carried onto the case opened. */
   flags?: string[];
+  /** The language without a catalog the tenant was last told about (prompts in English, interpreter). */
+  englishPromptsToldFor?: string;
 }
 
 export interface TenantTurn {
@@ -80,7 +82,15 @@ export function turnOf(context: TurnContext): TenantTurn {
   return turn;
 }
 
-/** The prompt `key` in the tenant's current language. */
+/**
+ * The language prompts and dates are written in: the tenant's own when it has a catalog, else
+ * English. `turn.lang` stays the tenant's language (stored on the contact and cases) either way.
+ */
+export function promptLanguage(turn: Pick<TenantTurn, 'catalogs' | 'lang'>): string {
+  return turn.catalogs.languages.includes(turn.lang) ? turn.lang : 'en';
+}
+
+/** The prompt `key` in the tenant's current language (English when it has no catalog). */
 export function say(context: TurnContext, key: string, vars: Record<string, string | number> = {}): string {
   const turn = turnOf(context);
   return turn.catalogs.t(turn.lang, key, { landlord: turn.deps.landlordName ?? turn.deps.pack.landlord, ...vars });
