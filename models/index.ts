@@ -6,6 +6,8 @@ import { directlineActivityModel } from './directlineActivity';
 import { directlineAttachmentModel } from './directlineAttachment';
 import { directlineSettingModel } from './directlineSetting';
 import { directlineRateWindowModel } from './directlineRateWindow';
+import { directlineClientActivityModel } from './directlineClientActivity';
+import { directlinePendingModel } from './directlinePending';
 import { smsInboundModel } from './smsInbound';
 import { smsOptOutModel } from './smsOptOut';
 import { outboxMessageModel } from './outboxMessage';
@@ -28,6 +30,8 @@ export function createModels(connection: Connection) {
     DirectlineAttachment: directlineAttachmentModel(connection),
     DirectlineSetting: directlineSettingModel(connection),
     DirectlineRateWindow: directlineRateWindowModel(connection),
+    DirectlineClientActivity: directlineClientActivityModel(connection),
+    DirectlinePending: directlinePendingModel(connection),
     SmsInbound: smsInboundModel(connection),
     SmsOptOut: smsOptOutModel(connection),
     OutboxMessage: outboxMessageModel(connection),

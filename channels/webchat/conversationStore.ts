@@ -1,6 +1,16 @@
-// Direct Line conversations and their activity logs in MongoDB. An append takes the next watermark
-// by inserting under the unique (conversationId, seq) index and retrying on a clash, so several
-// instances can write to one conversation without a counter ($inc is not atomic on FerretDB v1).
+// Direct Line conversations and their activity logs in MongoDB, read and written per turn only by
+// `_id` (FerretDB v1 decodes the whole collection for any other filter; see CONTRIBUTING).
+// - An activity's `_id` is `<conversationId>|<seq>`. An append inserts the next seq and, when
+//   another writer took it (E11000 on the unique `_id`), tries the one after: several instances
+//   can write to one conversation without a counter ($inc is not atomic on FerretDB v1). Appends
+//   on one instance to one conversation run one after another, so a seq is only taken once every
+//   lower one exists: readers never see a later activity before an earlier one.
+// - The next seq comes from a hint (this instance's last known seq, else the conversation's
+//   `lastSeq`, written once per turn), never from a sorted query.
+// - Reads after a watermark probe `_id`s forward; a missing id below the known last seq is a hole
+//   (e.g. an activity erased) and is skipped.
+// - Conversation facts that never change (user, locale) and the hints are cached per instance;
+//   the database stays the truth, so any instance can serve any conversation.
 import { EventEmitter } from 'node:events';
 import type { Activity } from 'botbuilder';
 import type { Models } from '../../models';
@@ -19,64 +29,193 @@ export interface ActivityPage {
   watermark: number;
 }
 
-export class DirectLineStore {
-  /** Wakes this instance's WebSocket streams at once; other instances find new activities by polling. */
-  readonly appended = new EventEmitter();
+export interface ConversationInfo {
+  _id: string;
+  userId: string;
+  locale?: string;
+}
 
-  constructor(private readonly models: Pick<Models, 'DirectlineConversation' | 'DirectlineActivity' | 'ChannelClaim'>) {
+/** What the `appended` event carries: the stored activity, so local streams need no read. */
+export interface AppendedEvent {
+  conversationId: string;
+  seq: number;
+  activity: Partial<Activity>;
+}
+
+type StoreModels = Pick<Models, 'DirectlineConversation' | 'DirectlineActivity' | 'DirectlineClientActivity' | 'DirectlinePending' | 'ChannelClaim'>;
+
+interface Known extends ConversationInfo {
+  /** Highest seq this instance knows to exist (a hint; other instances may be ahead). */
+  lastSeq: number;
+  started: boolean;
+}
+
+const MAX_KNOWN = 5000;
+/** Consecutive E11000s before re-reading the conversation's `lastSeq` (another instance ran ahead). */
+const CLASHES_BEFORE_REREAD = 4;
+/** A dedupe claim whose activity never appeared after this long belongs to a failed post. */
+const ORPHAN_CLAIM_MS = 30_000;
+
+export class DirectLineStore {
+  /** Emits `appended` (AppendedEvent) for this instance's writes; other instances find them by polling. */
+  readonly appended = new EventEmitter();
+  private readonly known = new Map<string, Known>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly models: StoreModels) {
     this.appended.setMaxListeners(0);
   }
 
   async ensureConversation(conversationId: string, userId: string, locale?: string): Promise<{ created: boolean }> {
     const now = new Date();
+    let created = false;
     try {
       const res = await this.models.DirectlineConversation.updateOne(
         { _id: conversationId },
         { $setOnInsert: { userId, locale, lastSeq: 0, createdAt: now, lastActivityAt: now } },
         { upsert: true },
       );
-      return { created: res.upsertedCount === 1 };
+      created = res.upsertedCount === 1;
     } catch (err) {
-      if ((err as { code?: number }).code === 11000) return { created: false };
-      throw err;
+      if ((err as { code?: number }).code !== 11000) throw err;
     }
+    if (created) this.remember({ _id: conversationId, userId, locale, lastSeq: 0, started: false });
+    return { created };
   }
 
+  /** The conversation document, read from the database (for reconnects and staff-side senders). */
   async get(conversationId: string) {
-    return this.models.DirectlineConversation.findById(conversationId).lean();
+    const doc = await this.models.DirectlineConversation.findById(conversationId).lean();
+    if (doc) {
+      const known = this.known.get(conversationId);
+      this.remember({ _id: doc._id, userId: doc.userId, locale: doc.locale, lastSeq: Math.max(doc.lastSeq ?? 0, known?.lastSeq ?? 0), started: Boolean(doc.startedAt) || Boolean(known?.started) });
+    }
+    return doc;
   }
 
+  /** The conversation's fixed facts: from this instance's cache, else one read by `_id`. */
+  async conversation(conversationId: string): Promise<ConversationInfo> {
+    const known = this.known.get(conversationId) ?? (await this.load(conversationId));
+    return { _id: known._id, userId: known.userId, locale: known.locale };
+  }
+
+  /** Not on the per-turn path: staff replies to a tenant whose conversation reference is unknown. */
   async latestForUser(userId: string) {
     return this.models.DirectlineConversation.findOne({ userId }).sort({ lastActivityAt: -1 }).lean();
   }
 
   /** Marks the conversation started; true only for the one caller (on any instance) that did it. */
   async markStarted(conversationId: string): Promise<boolean> {
-    if (!(await claimOnce(this.models.ChannelClaim, `directline-start:${conversationId}`))) return false;
+    const known = this.known.get(conversationId);
+    if (known?.started) return false;
+    const won = await claimOnce(this.models.ChannelClaim, `directline-start:${conversationId}`);
+    if (known) known.started = true;
+    if (!won) return false;
     await this.models.DirectlineConversation.updateOne({ _id: conversationId }, { $set: { startedAt: new Date() } });
     return true;
   }
 
   /** The watermark of the newest activity (0 for an empty conversation). */
   async currentWatermark(conversationId: string): Promise<number> {
-    const last = await this.models.DirectlineActivity.findOne({ conversationId }).sort({ seq: -1 }).select({ seq: 1 }).lean();
-    return last?.seq ?? 0;
+    const known = this.known.get(conversationId) ?? (await this.load(conversationId));
+    let seq = known.lastSeq;
+    while (await this.models.DirectlineActivity.exists({ _id: activityId(conversationId, seq + 1) })) seq += 1;
+    known.lastSeq = Math.max(known.lastSeq, seq);
+    return seq;
   }
 
   /**
    * Appends one activity, giving it the conversation's next watermark and a Direct Line id.
-   * With a `dedupeKey` (the client's own activity id) a retried post returns the first copy.
+   * With a `clientActivityId` (Web Chat's own id for a post) a retried post returns the first copy.
    */
-  async append(conversationId: string, activity: Partial<Activity>, dedupeKey?: string): Promise<AppendResult> {
-    const conversation = await this.models.DirectlineConversation.findById(conversationId).select({ _id: 1 }).lean();
-    if (!conversation) throw new ConversationNotFoundError(`conversation ${conversationId} not found`);
-    for (let attempt = 0; attempt < 50; attempt++) {
-      if (dedupeKey) {
-        const existing = await this.models.DirectlineActivity.findOne({ dedupeKey }).lean();
-        if (existing) return { id: activityId(conversationId, existing.seq), seq: existing.seq, duplicate: true };
+  append(conversationId: string, activity: Partial<Activity>, clientActivityId?: string): Promise<AppendResult> {
+    return this.serially(conversationId, () => this.appendNow(conversationId, activity, clientActivityId));
+  }
+
+  /**
+   * Records the end of a turn on the conversation document: `lastSeq` (the hint other instances
+   * start from) and `lastActivityAt` (retention). One write per turn, not one per activity.
+   */
+  async touch(conversationId: string): Promise<void> {
+    const lastSeq = this.known.get(conversationId)?.lastSeq;
+    const update = lastSeq ? { $set: { lastActivityAt: new Date() }, $max: { lastSeq } } : { $set: { lastActivityAt: new Date() } };
+    await this.models.DirectlineConversation.updateOne({ _id: conversationId }, update);
+  }
+
+  /** Activities after `watermark`, in order, with the watermark to ask from next time. */
+  async listAfter(conversationId: string, watermark: number, options: { includeTyping?: boolean; limit?: number } = {}): Promise<ActivityPage> {
+    const limit = options.limit ?? 200;
+    const known = this.known.get(conversationId) ?? (await this.load(conversationId).catch(() => undefined));
+    const activities: Partial<Activity>[] = [];
+    let last = watermark;
+    let next = watermark + 1;
+    while (next - watermark <= limit) {
+      // Idle polls cost one read; below the known last seq, read ahead in parallel (and past holes).
+      const knownLast = known?.lastSeq ?? 0;
+      const batch = next <= knownLast ? Math.min(8, knownLast - next + 1) : 1;
+      const seqs = Array.from({ length: batch }, (_, i) => next + i);
+      const docs = await Promise.all(seqs.map((seq) => this.models.DirectlineActivity.findById(activityId(conversationId, seq)).lean()));
+      let found = false;
+      for (const [i, doc] of docs.entries()) {
+        if (!doc) continue;
+        found = true;
+        last = seqs[i];
+        if (known && last > known.lastSeq) known.lastSeq = last;
+        if (options.includeTyping || doc.type !== 'typing') activities.push(JSON.parse(doc.activityJson) as Partial<Activity>);
       }
+      next += batch;
+      if (!found && next > knownLast) break;
+    }
+    return { activities, watermark: last };
+  }
+
+  // --- inbound turns not yet answered (crash resume) ---
+
+  /** Notes that the tenant's message `activityId` awaits its bot turn. */
+  async markPending(activityIdValue: string, conversationId: string, serviceUrl: string): Promise<void> {
+    await this.models.DirectlinePending.create({ _id: activityIdValue, conversationId, serviceUrl, since: new Date(), attempts: 1 });
+  }
+
+  /** The turn for `activityId` has stored its replies: nothing left to resume. */
+  async clearPending(activityIdValue: string): Promise<void> {
+    await this.models.DirectlinePending.deleteOne({ _id: activityIdValue });
+  }
+
+  /** Messages whose turn started before `before` and never finished (a slow background scan of a small collection). */
+  async stalledPending(before: Date, limit = 20) {
+    return this.models.DirectlinePending.find({ since: { $lte: before }, failedAt: { $exists: false } }).limit(limit).lean();
+  }
+
+  /** Takes attempt `attempt` of a stalled message for this caller; true for exactly one caller on any instance. */
+  async claimAttempt(activityIdValue: string, attempt: number, now = new Date()): Promise<boolean> {
+    if (!(await claimOnce(this.models.ChannelClaim, `directline-turn:${activityIdValue}#${attempt}`))) return false;
+    await this.models.DirectlinePending.updateOne({ _id: activityIdValue }, { $set: { since: now, attempts: attempt } });
+    return true;
+  }
+
+  async markPendingFailed(activityIdValue: string): Promise<void> {
+    await this.models.DirectlinePending.updateOne({ _id: activityIdValue }, { $set: { failedAt: new Date() } });
+  }
+
+  /** The stored activity, by its Direct Line id. */
+  async activity(activityIdValue: string): Promise<Partial<Activity> | undefined> {
+    const doc = await this.models.DirectlineActivity.findById(activityIdValue).lean();
+    return doc ? (JSON.parse(doc.activityJson) as Partial<Activity>) : undefined;
+  }
+
+  // --- internals ---
+
+  private async appendNow(conversationId: string, activity: Partial<Activity>, clientActivityId?: string): Promise<AppendResult> {
+    const known = this.known.get(conversationId) ?? (await this.load(conversationId));
+    let seq = known.lastSeq + 1;
+    const claimId = clientActivityId ? `${conversationId}|${clientActivityId}` : undefined;
+    if (claimId) {
+      const first = await this.claimClientActivity(claimId, conversationId, seq);
+      if (first) return first;
+    }
+    let clashes = 0;
+    for (let attempt = 0; attempt < 50; attempt++) {
       const now = new Date();
-      const seq = (await this.currentWatermark(conversationId)) + 1;
       const id = activityId(conversationId, seq);
       const stored: Partial<Activity> = {
         ...activity,
@@ -85,41 +224,80 @@ export class DirectLineStore {
         conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
         timestamp: activity.timestamp ?? now,
       };
+      const activityJson = JSON.stringify(stored);
       try {
-        await this.models.DirectlineActivity.create({
-          conversationId,
-          seq,
-          dedupeKey: dedupeKey ?? id,
-          activityJson: JSON.stringify(stored),
-          type: stored.type ?? 'message',
-          createdAt: now,
-        });
+        await this.models.DirectlineActivity.create({ _id: id, conversationId, seq, clientActivityId, activityJson, type: stored.type ?? 'message', createdAt: now });
       } catch (err) {
-        // Another writer took this watermark (or stored the same client activity): look again.
-        if ((err as { code?: number }).code === 11000) continue;
-        throw err;
+        if ((err as { code?: number }).code !== 11000) {
+          // Let a retry of this post try again rather than be taken for a duplicate.
+          if (claimId) await this.models.DirectlineClientActivity.deleteOne({ _id: claimId }).catch(() => undefined);
+          throw err;
+        }
+        // Another instance took this watermark: try the next, and after a few, ask the conversation.
+        seq += 1;
+        if (++clashes % CLASHES_BEFORE_REREAD === 0) {
+          const doc = await this.models.DirectlineConversation.findById(conversationId).select({ lastSeq: 1 }).lean();
+          seq = Math.max(seq, (doc?.lastSeq ?? 0) + 1);
+        }
+        continue;
       }
-      void this.models.DirectlineConversation.updateOne({ _id: conversationId }, { $set: { lastActivityAt: now, lastSeq: seq } }).catch(() => undefined);
-      this.appended.emit('appended', conversationId);
+      known.lastSeq = Math.max(known.lastSeq, seq);
+      if (claimId && clashes > 0) await this.models.DirectlineClientActivity.updateOne({ _id: claimId }, { $set: { seq } });
+      this.appended.emit('appended', { conversationId, seq, activity: JSON.parse(activityJson) as Partial<Activity> } satisfies AppendedEvent);
       return { id, seq, duplicate: false };
     }
     throw new Error(`could not append to conversation ${conversationId}: too much contention`);
   }
 
-  /** Activities after `watermark`, in order, with the watermark to ask from next time. */
-  async listAfter(conversationId: string, watermark: number, options: { includeTyping?: boolean; limit?: number } = {}): Promise<ActivityPage> {
-    const docs = await this.models.DirectlineActivity.find({ conversationId, seq: { $gt: watermark } })
-      .sort({ seq: 1 })
-      .limit(options.limit ?? 200)
-      .lean();
-    const activities: Partial<Activity>[] = [];
-    let last = watermark;
-    for (const doc of docs) {
-      last = doc.seq;
-      if (!options.includeTyping && doc.type === 'typing') continue;
-      activities.push(JSON.parse(doc.activityJson) as Partial<Activity>);
+  /** Inserts the dedupe claim; returns the first copy's result when this post was seen before. */
+  private async claimClientActivity(claimId: string, conversationId: string, seq: number): Promise<AppendResult | undefined> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await this.models.DirectlineClientActivity.create({ _id: claimId, conversationId, seq, at: new Date() });
+        return undefined;
+      } catch (err) {
+        if ((err as { code?: number }).code !== 11000) throw err;
+      }
+      const first = await this.models.DirectlineClientActivity.findById(claimId).lean();
+      if (!first) continue; // the first post failed and let go of its claim
+      const id = activityId(conversationId, first.seq);
+      const stored = await this.models.DirectlineActivity.findById(id).select({ clientActivityId: 1 }).lean();
+      const orphan = !stored && Date.now() - first.at.getTime() > ORPHAN_CLAIM_MS;
+      if (!orphan) return { id, seq: first.seq, duplicate: true };
+      // The first post died between its claim and its activity: take the claim over.
+      await this.models.DirectlineClientActivity.deleteOne({ _id: claimId, at: first.at });
     }
-    return { activities, watermark: last };
+    throw new Error('could not store a retried post: its first copy keeps failing');
+  }
+
+  private async load(conversationId: string): Promise<Known> {
+    const doc = await this.models.DirectlineConversation.findById(conversationId).lean();
+    if (!doc) throw new ConversationNotFoundError(`conversation ${conversationId} not found`);
+    return this.remember({ _id: doc._id, userId: doc.userId, locale: doc.locale, lastSeq: doc.lastSeq ?? 0, started: Boolean(doc.startedAt) });
+  }
+
+  private remember(info: Known): Known {
+    const existing = this.known.get(info._id);
+    if (existing) {
+      existing.lastSeq = Math.max(existing.lastSeq, info.lastSeq);
+      existing.started ||= info.started;
+      return existing;
+    }
+    if (this.known.size >= MAX_KNOWN) this.known.delete(this.known.keys().next().value as string);
+    this.known.set(info._id, info);
+    return info;
+  }
+
+  /** Runs `work` after this instance's earlier appends to the same conversation. */
+  private serially<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
+    const before = this.queues.get(conversationId) ?? Promise.resolve();
+    const run = before.then(work, work);
+    const tail = run.catch(() => undefined);
+    this.queues.set(conversationId, tail);
+    void tail.then(() => {
+      if (this.queues.get(conversationId) === tail) this.queues.delete(conversationId);
+    });
+    return run;
   }
 }
 

@@ -36,12 +36,21 @@ export interface DirectLineOptions {
   maxUploadFiles?: number;
   /** Flood and contact-limit check before the bot turn (services/ratelimit). */
   inboundCheck?: InboundCheck;
+  /** How long a tenant message may wait for its turn before the resume job runs it again (default 2 min). */
+  pendingLeaseMs?: number;
+  /** STAFF_API_TOKENS: staff may fetch uploaded evidence with `Authorization: Bearer <staff token>`. */
+  staffTokens?: readonly string[];
 }
 
 export interface DirectLineChannel {
   adapter: CollectingAdapter;
   /** Appends a bot message to a conversation (proactive replies from staff, follow-ups). */
   sendToConversation(conversationId: string, text: string): Promise<void>;
+  /**
+   * Runs the turn again for tenant messages whose turn never finished (the instance crashed) and
+   * whose lease ran out by `now`: once per attempt across instances, `failedAt` after three.
+   */
+  resumePending(now?: Date): Promise<number>;
 }
 
 const attachmentSchema = z.object({
@@ -79,6 +88,7 @@ export function registerDirectLine(opts: DirectLineOptions): DirectLineChannel {
   const rate = opts.tokenRateLimit ?? { max: 30, windowMs: 10 * 60 * 1000 };
   const maxUploadBytes = opts.maxUploadBytes ?? 5 * 1024 * 1024;
   const maxUploadFiles = opts.maxUploadFiles ?? 5;
+  const pendingLeaseMs = opts.pendingLeaseMs ?? 2 * 60 * 1000;
 
   const adapter = new CollectingAdapter({
     // Replies go straight into the conversation log as the bot sends them (the WebSocket streams them).
@@ -120,7 +130,7 @@ export function registerDirectLine(opts: DirectLineOptions): DirectLineChannel {
     return check.claims;
   };
 
-  const startConversation = async (conversationId: string, userId: string, locale: string | undefined, req: Request) => {
+  const startConversation = async (conversationId: string, userId: string, locale: string | undefined, serviceUrl: string) => {
     if (!(await store.markStarted(conversationId))) return;
     // Like Azure Direct Line: the bot hears that it and the user joined, and can greet.
     const activity: Partial<Activity> = {
@@ -128,7 +138,7 @@ export function registerDirectLine(opts: DirectLineOptions): DirectLineChannel {
       id: randomUUID(),
       timestamp: new Date(),
       channelId: 'directline',
-      serviceUrl: `${baseUrl(req)}${DIRECTLINE_PREFIX}`,
+      serviceUrl,
       conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
       from: { id: userId, role: 'user', name: '' },
       recipient: bot,
@@ -138,11 +148,14 @@ export function registerDirectLine(opts: DirectLineOptions): DirectLineChannel {
     await adapter.runTurn(opts.bot, activity);
   };
 
-  /** Stores the tenant's activity, then runs the bot turn; a retried post is stored and answered once. */
+  /**
+   * Stores the tenant's activity, then runs the bot turn; a retried post is stored and answered
+   * once. The message is marked pending until its replies are stored, so a crash mid-turn is
+   * answered later by `resumePending` on any instance.
+   */
   const acceptActivity = async (req: Request, conversationId: string, claims: TokenClaims, posted: PostedActivity): Promise<string> => {
     const clientActivityId = typeof posted.channelData?.clientActivityID === 'string' ? posted.channelData.clientActivityID.slice(0, 200) : undefined;
-    const conversation = await store.get(conversationId);
-    if (!conversation) throw new ConversationNotFoundError(conversationId);
+    const conversation = await store.conversation(conversationId);
     const activity: Partial<Activity> = {
       ...posted,
       localTimestamp: undefined,
@@ -151,25 +164,55 @@ export function registerDirectLine(opts: DirectLineOptions): DirectLineChannel {
       locale: posted.locale ?? conversation.locale,
       attachments: posted.attachments as Attachment[] | undefined,
     };
-    const appended = await store.append(conversationId, activity, clientActivityId ? `${conversationId}:c:${clientActivityId}` : undefined);
+    const appended = await store.append(conversationId, activity, clientActivityId);
     if (appended.duplicate || posted.type === 'typing') return appended.id;
-    const inbound: Partial<Activity> = {
-      ...activity,
-      id: appended.id,
-      channelId: 'directline',
-      serviceUrl: `${baseUrl(req)}${DIRECTLINE_PREFIX}`,
-      conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
-      timestamp: new Date(),
-    };
-    await startConversation(conversationId, claims.userId, inbound.locale, req);
-    const decision = posted.type === 'message' ? await opts.inboundCheck?.check({ channel: 'webchat', id: claims.userId }) : undefined;
+    const serviceUrl = `${baseUrl(req)}${DIRECTLINE_PREFIX}`;
+    await store.markPending(appended.id, conversationId, serviceUrl);
+    await answer({ ...activity, id: appended.id, channelId: 'directline', serviceUrl, conversation: conversationOf(conversationId), timestamp: new Date() }, true);
+    return appended.id;
+  };
+
+  /** Runs the bot turn for a stored tenant activity, then clears its pending mark (one conversation write). */
+  const answer = async (inbound: Partial<Activity>, checkInbound: boolean): Promise<void> => {
+    const conversationId = inbound.conversation?.id as string;
+    const userId = inbound.from?.id as string;
+    await startConversation(conversationId, userId, inbound.locale, inbound.serviceUrl as string);
+    const decision = checkInbound && inbound.type === 'message' ? await opts.inboundCheck?.check({ channel: 'webchat', id: userId }) : undefined;
     if (decision && !decision.allowed) {
       // The message stays in the conversation log; the bot is not asked, and we say so once.
       if (decision.firstRefusal) await adapter.processActivity(inbound, async (context) => void (await context.sendActivity(refusalText(decision))));
-      return appended.id;
+    } else {
+      await adapter.runTurn(opts.bot, inbound);
     }
-    await adapter.runTurn(opts.bot, inbound);
-    return appended.id;
+    await Promise.all([store.clearPending(inbound.id as string), store.touch(conversationId)]);
+  };
+
+  const resumePending = async (now = new Date()): Promise<number> => {
+    const stalled = await store.stalledPending(new Date(now.getTime() - pendingLeaseMs));
+    let resumed = 0;
+    for (const pending of stalled) {
+      const attempt = pending.attempts + 1;
+      if (!(await store.claimAttempt(pending._id, attempt, now))) continue;
+      if (attempt > MAX_TURN_ATTEMPTS) {
+        await store.markPendingFailed(pending._id);
+        logger.error({ activityId: pending._id }, 'webchat message failed three times; left for staff');
+        continue;
+      }
+      const stored = await store.activity(pending._id);
+      if (!stored) {
+        await store.clearPending(pending._id); // erased meanwhile: nothing to answer
+        continue;
+      }
+      resumed += 1;
+      try {
+        // Not counted against the sender's rate limit again: it was taken when the message came in.
+        await answer({ ...stored, serviceUrl: pending.serviceUrl, recipient: bot, timestamp: new Date() }, false);
+        logger.info({ activityId: pending._id, attempt }, 'resumed a webchat turn left unfinished');
+      } catch (err) {
+        logger.error({ err, activityId: pending._id }, 'resuming a webchat turn failed; will try again');
+      }
+    }
+    return resumed;
   };
 
   const sendError = (res: Response, err: unknown, what: string) => {
@@ -228,7 +271,7 @@ export function registerDirectLine(opts: DirectLineOptions): DirectLineChannel {
     }
     try {
       const { created } = await store.ensureConversation(conversationId, userId, body.data?.locale);
-      await startConversation(conversationId, userId, body.data?.locale, req);
+      await startConversation(conversationId, userId, body.data?.locale, `${baseUrl(req)}${DIRECTLINE_PREFIX}`);
       res.send(created ? 201 : 200, { conversationId, token, expires_in: expiresIn, streamUrl: streamUrl(req, conversationId, token) });
     } catch (err) {
       sendError(res, err, 'start conversation');
@@ -248,7 +291,7 @@ export function registerDirectLine(opts: DirectLineOptions): DirectLineChannel {
     const query = (req.query ?? {}) as Record<string, unknown>;
     const watermark = query.watermark === undefined || query.watermark === '' ? undefined : parseWatermark(query.watermark);
     try {
-      await startConversation(conversationId, claims.userId, conversation.locale, req);
+      await startConversation(conversationId, claims.userId, conversation.locale, `${baseUrl(req)}${DIRECTLINE_PREFIX}`);
       res.send(200, {
         conversationId,
         token,
@@ -401,9 +444,9 @@ export function registerDirectLine(opts: DirectLineOptions): DirectLineChannel {
 
   return {
     adapter,
+    resumePending,
     async sendToConversation(conversationId, text) {
-      const conversation = await store.get(conversationId);
-      if (!conversation) throw new ConversationNotFoundError(`conversation ${conversationId} not found`);
+      const conversation = await store.conversation(conversationId);
       await store.append(conversationId, {
         type: 'message',
         text,
@@ -411,8 +454,15 @@ export function registerDirectLine(opts: DirectLineOptions): DirectLineChannel {
         recipient: { id: conversation.userId, name: '', role: 'user' },
         timestamp: new Date(),
       });
+      await store.touch(conversationId);
     },
   };
+}
+
+const MAX_TURN_ATTEMPTS = 3;
+
+function conversationOf(conversationId: string): Activity['conversation'] {
+  return { id: conversationId, isGroup: false, conversationType: 'personal', name: '' };
 }
 
 function rank(names: (string | undefined)[], name: string): number {

@@ -28,6 +28,10 @@ export interface WebchatOptions {
   tokenLifetimeSeconds?: number;
   pollIntervalMs?: number;
   inboundCheck?: InboundCheck;
+  /** How long a tenant message may wait for its turn before `resumePending` runs it again. */
+  pendingLeaseMs?: number;
+  /** STAFF_API_TOKENS: staff fetch uploaded evidence with these bearer tokens. */
+  staffTokens?: readonly string[];
 }
 
 export interface WebchatChannel {
@@ -35,6 +39,8 @@ export interface WebchatChannel {
   store: DirectLineStore;
   tokens: DirectLineTokens;
   sender: WebchatSender;
+  /** Answers tenant messages a crashed instance left unanswered (see resumeJob.ts); returns how many. */
+  resumePending(now?: Date): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -54,6 +60,8 @@ export async function registerWebchat(opts: WebchatOptions): Promise<WebchatChan
     publicBaseUrl: opts.publicBaseUrl,
     tokenRateLimit: opts.tokenRateLimit,
     inboundCheck: opts.inboundCheck,
+    pendingLeaseMs: opts.pendingLeaseMs,
+    staffTokens: opts.staffTokens,
   });
   const streams = attachDirectLineStreams({ httpServer: opts.server.server, store, tokens, logger: opts.logger, pollIntervalMs: opts.pollIntervalMs });
   return {
@@ -61,6 +69,7 @@ export async function registerWebchat(opts: WebchatOptions): Promise<WebchatChan
     store,
     tokens,
     sender: new WebchatSender(store, directLine.sendToConversation),
+    resumePending: directLine.resumePending,
     close: () => streams.close(),
   };
 }

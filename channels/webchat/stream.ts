@@ -1,11 +1,11 @@
-// The Direct Line `streamUrl` WebSocket. Each socket pushes ActivitySets ({ activities, watermark })
-// read from MongoDB: at once when this instance appends, and by a short poll for activities that
-// another instance wrote. The token rides in the URL (`t=`), as on Azure.
+// The Direct Line `streamUrl` WebSocket. Each socket pushes ActivitySets ({ activities, watermark }):
+// what this instance appends goes out at once (no read back), and a short poll (one `_id` read when
+// nothing is new) finds what another instance wrote. The token rides in the URL (`t=`), as on Azure.
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../../services/logging/logger';
-import { DirectLineStore, parseWatermark } from './conversationStore';
+import { AppendedEvent, DirectLineStore, parseWatermark } from './conversationStore';
 import { DirectLineTokens } from './tokens';
 
 const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/?]+)\/stream$/;
@@ -71,8 +71,15 @@ export function attachDirectLineStreams(opts: StreamOptions): DirectLineStreams 
         busy = false;
       }
     };
-    const onAppended = (id: string) => {
-      if (id === conversationId) void pump();
+    const onAppended = (event: AppendedEvent) => {
+      if (event.conversationId !== conversationId) return;
+      // The next activity, written on this instance: send it as it is, without reading it back.
+      if (!busy && event.seq === watermark + 1 && ws.readyState === WebSocket.OPEN) {
+        watermark = event.seq;
+        ws.send(JSON.stringify({ activities: [event.activity], watermark: String(watermark) }));
+        return;
+      }
+      void pump();
     };
     opts.store.appended.on('appended', onAppended);
     const poll = setInterval(() => void pump(), pollMs);

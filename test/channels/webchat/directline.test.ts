@@ -1,5 +1,9 @@
 import { DirectLineTestClient, waitFor } from '../../helpers/directline';
 import { startWebchatHarness, WebchatHarness } from './harness';
+import { activityId, DirectLineStore } from '../../../channels/webchat/conversationStore';
+import { connectDatabase } from '../../../services/database/connection';
+import { createModels } from '../../../models';
+import { testMongoUri } from '../../helpers/db';
 
 describe('Direct Line 3.0 endpoint (echo bot)', () => {
   let h: WebchatHarness;
@@ -207,6 +211,72 @@ describe('Direct Line conversation log', () => {
       expect(page.activities).toHaveLength(20);
       expect(page.watermark).toBe(20);
     } finally {
+      await h.stop();
+    }
+  });
+
+  it('never gives two instances on separate connections the same watermark in one conversation', async () => {
+    const h = await startWebchatHarness();
+    const connection = await connectDatabase(testMongoUri(), h.db.dbName);
+    try {
+      const a = h.channel.store;
+      const b = new DirectLineStore(createModels(connection));
+      await a.ensureConversation('shared-conversation', 'dl_user');
+      const writes = Array.from({ length: 24 }, (_, i) => (i % 2 ? a : b).append('shared-conversation', { type: 'message', text: `m${i}`, from: { id: 'dl_user', name: '' } }));
+      const results = await Promise.all(writes);
+      expect(results.map((r) => r.seq).sort((x, y) => x - y)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+      const page = await b.listAfter('shared-conversation', 0);
+      expect(page.activities.map((x) => x.text).sort()).toEqual(Array.from({ length: 24 }, (_, i) => `m${i}`).sort());
+      expect(page.activities.map((x) => x.id)).toEqual(Array.from({ length: 24 }, (_, i) => activityId('shared-conversation', i + 1)));
+    } finally {
+      await connection.close();
+      await h.stop();
+    }
+  });
+
+  it('reads past activities erased from the middle of a log, on this instance and on a fresh one', async () => {
+    const h = await startWebchatHarness();
+    const connection = await connectDatabase(testMongoUri(), h.db.dbName);
+    try {
+      const store = h.channel.store;
+      await store.ensureConversation('gappy', 'dl_user');
+      for (let i = 1; i <= 6; i++) await store.append('gappy', { type: 'message', text: `m${i}`, from: { id: 'dl_user', name: '' } });
+      await store.touch('gappy');
+      await h.db.models.DirectlineActivity.deleteOne({ _id: activityId('gappy', 2) });
+      await h.db.models.DirectlineActivity.deleteOne({ _id: activityId('gappy', 3) });
+      await h.db.models.DirectlineActivity.deleteOne({ _id: activityId('gappy', 6) });
+      const here = await store.listAfter('gappy', 1);
+      expect(here.activities.map((x) => x.text)).toEqual(['m4', 'm5']);
+      expect(here.watermark).toBe(5);
+      const fresh = await new DirectLineStore(createModels(connection)).listAfter('gappy', 0);
+      expect(fresh.activities.map((x) => x.text)).toEqual(['m1', 'm4', 'm5']);
+      // The next append still takes a new watermark after the erased last one.
+      const next = await store.append('gappy', { type: 'message', text: 'm7', from: { id: 'dl_user', name: '' } });
+      expect(next.seq).toBe(7);
+      expect((await store.listAfter('gappy', 5)).activities.map((x) => x.text)).toEqual(['m7']);
+    } finally {
+      await connection.close();
+      await h.stop();
+    }
+  });
+
+  it('stores and answers once a post retried against another instance with the same client activity id', async () => {
+    const h = await startWebchatHarness();
+    const other = await startWebchatHarness(undefined, { db: h.db });
+    try {
+      const dl = await DirectLineTestClient.open(h.url);
+      await dl.botReplies(1);
+      const viaOther = new DirectLineTestClient(other.url, dl.session);
+      const [first, second] = await Promise.all([
+        dl.say('the lift is broken', { channelData: { clientActivityID: 'same-post' } }),
+        viaOther.say('the lift is broken', { channelData: { clientActivityID: 'same-post' } }),
+      ]);
+      expect(second).toBe(first);
+      const activities = await dl.poll();
+      expect(activities.filter((x) => x.text === 'the lift is broken')).toHaveLength(1);
+      expect(activities.filter((x) => x.text?.startsWith('echo: the lift is broken'))).toHaveLength(1);
+    } finally {
+      await other.stop();
       await h.stop();
     }
   });

@@ -1,0 +1,121 @@
+// Crash resume: a tenant message stored by an instance that died before its bot turn finished is
+// answered later, once, by whichever instance's resume scan takes it.
+import type { Activity } from 'botbuilder';
+import type { App } from '../../../index';
+import { loadConfig } from '../../../config';
+import { startApp } from '../../../index';
+import { WEBCHAT_RESUME_JOB } from '../../../channels/webchat/resumeJob';
+import { testMongoUri, uniqueDbName } from '../../helpers/db';
+import { DirectLineTestClient } from '../../helpers/directline';
+import { startWebchatHarness, WebchatHarness } from './harness';
+
+const MINUTE = 60_000;
+
+/** What a crashed instance leaves behind: the message stored and marked pending, no turn run. */
+async function storeWithoutTurn(store: WebchatHarness['channel']['store'], dl: DirectLineTestClient, text: string): Promise<string> {
+  const { conversationId, userId } = dl.session;
+  const activity: Partial<Activity> = { type: 'message', text, from: { id: userId, name: '', role: 'user' }, recipient: { id: 'housing-complaints-bot', name: 'Riverside Homes', role: 'bot' }, locale: 'en-GB' };
+  const { id } = await store.append(conversationId, activity);
+  await store.markPending(id, conversationId, `${dl.baseUrl}/v3/directline`);
+  return id;
+}
+
+describe('webchat crash resume (echo bot)', () => {
+  let h: WebchatHarness;
+  beforeAll(async () => {
+    h = await startWebchatHarness();
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it('leaves nothing pending once a normal turn has stored its replies', async () => {
+    const dl = await DirectLineTestClient.open(h.url);
+    await dl.botReplies(1);
+    const id = await dl.say('the heating is off again');
+    expect(await h.db.models.DirectlinePending.findById(id).lean()).toBeNull();
+    expect(await h.channel.resumePending(new Date(Date.now() + 10 * MINUTE))).toBe(0);
+  });
+
+  it('answers a message a crashed instance stored but never answered, after the lease, once', async () => {
+    const dl = await DirectLineTestClient.open(h.url);
+    await dl.botReplies(1);
+    await dl.poll();
+    const id = await storeWithoutTurn(h.channel.store, dl, 'is anyone there');
+
+    expect(await h.channel.resumePending(new Date())).toBe(0); // still within the lease: maybe just slow
+    expect(await dl.poll()).toEqual([expect.objectContaining({ id, text: 'is anyone there' })]);
+
+    const later = new Date(Date.now() + 3 * MINUTE);
+    expect(await h.channel.resumePending(later)).toBe(1);
+    const replies = await dl.botReplies(1);
+    expect(replies.map((r) => [r.text, r.replyToId])).toEqual([['echo: is anyone there [en-GB]', id]]);
+    expect(await h.db.models.DirectlinePending.findById(id).lean()).toBeNull();
+
+    expect(await h.channel.resumePending(new Date(Date.now() + 10 * MINUTE))).toBe(0);
+    expect(await dl.poll()).toEqual([]);
+  });
+
+  it('answers once when two instances scan at the same moment', async () => {
+    const other = await startWebchatHarness(undefined, { db: h.db });
+    try {
+      const dl = await DirectLineTestClient.open(h.url);
+      await dl.botReplies(1);
+      await dl.poll();
+      await storeWithoutTurn(h.channel.store, dl, 'first stalled message');
+      await storeWithoutTurn(h.channel.store, dl, 'second stalled message');
+      const later = new Date(Date.now() + 3 * MINUTE);
+      const counts = await Promise.all([h.channel.resumePending(later), other.channel.resumePending(later), h.channel.resumePending(later)]);
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(2);
+      await dl.botReplies(2);
+      const all = await h.channel.store.listAfter(dl.session.conversationId, 0);
+      const echoes = all.activities.map((a) => a.text).filter((t) => t?.startsWith('echo:'));
+      expect(echoes.sort()).toEqual(['echo: first stalled message [en-GB]', 'echo: second stalled message [en-GB]']);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('gives up after three attempts and keeps the message for staff, marked failed', async () => {
+    const dl = await DirectLineTestClient.open(h.url);
+    await dl.botReplies(1);
+    const id = await storeWithoutTurn(h.channel.store, dl, 'never answered');
+    // Two more instances took it and died too (attempts 2 and 3).
+    expect(await h.channel.store.claimAttempt(id, 2)).toBe(true);
+    expect(await h.channel.store.claimAttempt(id, 3)).toBe(true);
+    expect(await h.channel.resumePending(new Date(Date.now() + 3 * MINUTE))).toBe(0);
+    const pending = await h.db.models.DirectlinePending.findById(id).lean();
+    expect(pending?.failedAt).toBeInstanceOf(Date);
+    expect(await h.channel.resumePending(new Date(Date.now() + 30 * MINUTE))).toBe(0);
+    expect((await dl.poll()).filter((a) => a.from?.role === 'bot' && a.text === 'echo: never answered [en-GB]')).toEqual([]);
+  });
+});
+
+describe('webchat crash resume through the app scheduler and the tenant bot', () => {
+  let app: App;
+  beforeAll(async () => {
+    const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', LANDLORD_NAME: 'Riverside Homes', MONGODB_URI: testMongoUri() });
+    app = await startApp(config, { dbName: uniqueDbName('wcresume'), startScheduler: false });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('the repeating resume job answers the tenant whose message was cut off by a crash', async () => {
+    const dl = await DirectLineTestClient.open(app.url);
+    await dl.botReplies(1);
+    await dl.poll();
+    const store = app.tenantChannels.webchat.store;
+    const id = await storeWithoutTurn(store, dl, "This is the third time I've reported the leak under my sink and still nobody has come to fix it");
+    // The instance that stored it died five minutes ago.
+    await app.models.DirectlinePending.updateOne({ _id: id }, { $set: { since: new Date(Date.now() - 5 * MINUTE) } });
+    expect(await app.models.Job.findById(`key:${WEBCHAT_RESUME_JOB}`).lean()).not.toBeNull();
+
+    await app.services.scheduler.runDue(new Date(Date.now() + MINUTE));
+    const replies = await dl.botReplies(1, 10000);
+    expect(replies.length).toBeGreaterThan(0);
+    expect(replies[0].replyToId).toBe(id);
+    expect(replies.map((r) => r.text).join('\n')).toMatch(/leak|sink|sorry|understand/i);
+    expect(await app.models.DirectlinePending.countDocuments({})).toBe(0);
+  });
+});
