@@ -11,14 +11,58 @@ const ALPHA = 0.5;
  */
 const TEMPERATURE = 3;
 
+/** The trained counts as plain data: what `data/detection/model.json` ships (see modelSnapshot.ts). */
+export interface SparseBayesCounts {
+  labels: string[];
+  /** Feature names in index order. */
+  features: string[];
+  /** Examples per label, in `labels` order. */
+  classTotals: number[];
+  totalExamples: number;
+  /** Per label, flat pairs [featureIndex, count, featureIndex, count, ...] of the features seen. */
+  counts: number[][];
+}
+
 export class SparseBayes {
   private readonly natural = new BayesClassifier();
   private readonly index = new Map<string, number>();
   private labels: string[] = [];
   private tables?: { logPrior: number[]; logLikelihood: Float64Array[] };
+  /** Set when restored from a snapshot: the counts then live here instead of in natural's model. */
+  private restored?: SparseBayesCounts;
+
+  static fromCounts(counts: SparseBayesCounts): SparseBayes {
+    const model = new SparseBayes();
+    counts.features.forEach((feature, i) => model.index.set(feature, i));
+    model.labels = [...counts.labels];
+    model.restored = counts;
+    return model;
+  }
+
+  /** The counts natural's classifier accumulated (or the ones restored), as plain data. */
+  toCounts(): SparseBayesCounts {
+    if (this.restored) return this.restored;
+    const model = this.natural.classifier;
+    return {
+      labels: [...this.labels],
+      features: [...this.index.keys()],
+      classTotals: this.labels.map((label) => model.classTotals[label] ?? 0),
+      totalExamples: model.totalExamples,
+      counts: this.labels.map((label) => {
+        const pairs: number[] = [];
+        const stored = model.classFeatures[label] ?? {};
+        for (const id of Object.keys(stored)
+          .map(Number)
+          .sort((a, b) => a - b))
+          pairs.push(id, stored[id] - model.smoothing);
+        return pairs;
+      }),
+    };
+  }
 
   /** Adds one labelled example; unknown features get the next index. */
   add(features: readonly string[], label: string): void {
+    if (this.restored) throw new Error('a model restored from a snapshot cannot be trained further');
     const observation: Record<string, number> = {};
     let i = 0;
     for (const feature of new Set(features)) {
@@ -39,22 +83,22 @@ export class SparseBayes {
   }
 
   private build(): NonNullable<SparseBayes['tables']> {
-    const model = this.natural.classifier;
+    // apparatus stores 1 + smoothing for a feature's first occurrence, then counts up;
+    // toCounts() gives the true counts either way.
+    const { labels, classTotals, totalExamples, counts } = this.toCounts();
     const vocabulary = this.index.size;
     const logPrior: number[] = [];
     const logLikelihood: Float64Array[] = [];
-    for (const label of this.labels) {
-      const counts = model.classFeatures[label] ?? {};
-      // apparatus stores 1 + smoothing for a feature's first occurrence, then counts up.
+    labels.forEach((_, l) => {
+      const pairs = counts[l];
       let sum = 0;
-      for (const stored of Object.values(counts)) sum += stored - model.smoothing;
+      for (let i = 1; i < pairs.length; i += 2) sum += pairs[i];
       const denominator = sum + ALPHA * vocabulary;
       const table = new Float64Array(vocabulary).fill(Math.log(ALPHA / denominator));
-      for (const [id, stored] of Object.entries(counts))
-        table[Number(id)] = Math.log((stored - model.smoothing + ALPHA) / denominator);
+      for (let i = 0; i < pairs.length; i += 2) table[pairs[i]] = Math.log((pairs[i + 1] + ALPHA) / denominator);
       logLikelihood.push(table);
-      logPrior.push(Math.log((model.classTotals[label] ?? 1) / model.totalExamples));
-    }
+      logPrior.push(Math.log((classTotals[l] || 1) / totalExamples));
+    });
     return { logPrior, logLikelihood };
   }
 

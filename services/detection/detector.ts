@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LabelledMessage, loadCorpus, projectRoot, TRAINING_CORPUS } from './corpus';
 import { detectionFlags, isUrgent } from './flags';
+import { MODEL_FILE, ModelSnapshot, readSnapshot, snapshotOf } from './modelSnapshot';
 import type { CueKind } from './lexicons/types';
 import { Detection, Detector, Intent, INTENTS } from './types';
 
@@ -91,6 +92,11 @@ export interface DetectorOptions {
   /** Training examples; defaults to data/detection/train.jsonl. */
   examples?: LabelledMessage[];
   trainingPath?: string;
+  /**
+   * The shipped model (data/detection/model.json) to load instead of training; it is used only
+   * when its fingerprint matches the training corpus and lexicons. `false` always trains.
+   */
+  modelPath?: string | false;
 }
 
 export interface DetailedDetection extends Detection {
@@ -127,14 +133,31 @@ const trainedFromFile = new Map<string, TrainedModels>();
 function modelsFor(options: DetectorOptions): TrainedModels {
   if (options.examples) return train(options.examples);
   const file = path.resolve(projectRoot(), options.trainingPath ?? TRAINING_CORPUS);
+  const modelPath = options.modelPath ?? MODEL_FILE;
   const stat = fs.statSync(file, { throwIfNoEntry: false });
-  const key = `${file}:${stat?.size ?? 0}:${stat?.mtimeMs ?? 0}`;
+  const key = `${file}:${stat?.size ?? 0}:${stat?.mtimeMs ?? 0}:${modelPath}`;
   let models = trainedFromFile.get(key);
   if (!models) {
-    models = train(loadCorpus(file));
+    const shipped = modelPath === false ? undefined : readSnapshot(file, modelPath).snapshot;
+    models = shipped
+      ? {
+          intentModel: SparseBayes.fromCounts(shipped.intent),
+          dissatisfiedModel: SparseBayes.fromCounts(shipped.dissatisfied),
+        }
+      : train(loadCorpus(file));
     trainedFromFile.set(key, models);
   }
   return models;
+}
+
+/** Trains from `trainingPath` (never from a shipped model) and returns the model file's content. */
+export function buildModelSnapshot(trainingPath: string = TRAINING_CORPUS): ModelSnapshot {
+  const examples = loadCorpus(trainingPath);
+  const { intentModel, dissatisfiedModel } = train(examples);
+  return snapshotOf(trainingPath, examples.length, {
+    intent: intentModel.toCounts(),
+    dissatisfied: dissatisfiedModel.toCounts(),
+  });
 }
 
 export function createDetector(options: DetectorOptions = {}): HybridDetector {

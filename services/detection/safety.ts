@@ -466,6 +466,8 @@ const CONCEPTS = {
     'detecteur',
   ],
 } as const;
+/** Read by the shipped model's fingerprint: changing a concept makes an older model stale. */
+export const SAFETY_CONCEPTS = CONCEPTS;
 
 type Concept = keyof typeof CONCEPTS;
 
