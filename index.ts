@@ -14,6 +14,7 @@ import { createMongoScheduler } from './services/scheduler/mongoScheduler';
 import type { Scheduler } from './services/scheduler/types';
 import { createPolicyContext, PolicyContext, PolicyPackError } from './services/policy';
 import { createCaseService } from './services/cases/caseService';
+import { buildContactCaseIndex } from './services/cases/caseIndex';
 import type { CaseService } from './services/cases/types';
 import { createContactService } from './services/contacts/contactService';
 import type { ContactService } from './services/contacts/types';
@@ -80,6 +81,8 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
   const connection = await connectDatabase(config.MONGODB_URI, options.dbName);
   const models = createModels(connection);
   await Promise.all(Object.values(models).map((m) => m.init()));
+  // Tenants' case lists by _id (services/cases/caseIndex.ts): built once per database, a no-op after.
+  await buildContactCaseIndex(models);
 
   // --- services (plain TypeScript, no HTTP/botbuilder) ---
   const translator = createTranslator(config, logger, { timeoutMs: config.TRANSLATOR_TIMEOUT_MS });

@@ -14,6 +14,7 @@ import type { FilterQuery, Model } from 'mongoose';
 import type { AuditEventDoc, CaseDoc, DeadlinesDoc, ExtensionDoc, StageTimesDoc } from '../../models/case';
 import type { RevisionDoc } from '../../models/caseEvent';
 import { CounterDoc, nextSequence } from '../../models/counter';
+import { addToContactIndex, caseIdForReference, caseIdsForContact, referenceSequence } from './caseIndex';
 import { CalendarDate, londonDate, WorkingCalendar } from '../policy/calendar';
 import { computeDeadlineDates, DeadlineStage, toInstants } from '../policy/deadlines';
 import { checkTimeLimit } from '../policy/timeLimit';
@@ -25,6 +26,7 @@ import {
   Actor,
   AuditEvent,
   CaseFilter,
+  CaseNoteAction,
   CaseRecord,
   CaseRuleError,
   CaseService,
@@ -55,6 +57,7 @@ const DEADLINE_STAGES: ReadonlySet<string> = new Set(['quick', 'stage1', 'stage2
 const CHANNELS: ReadonlySet<string> = new Set(['sms', 'webchat', 'teams', 'phone', 'email', 'letter', 'in_person']);
 const DECISIONS: ReadonlySet<string> = new Set(['upheld', 'partly_upheld', 'not_upheld', 'resolved']);
 const OPEN_STAGES: ReadonlySet<string> = new Set(['quick', 'stage1', 'service_request', 'feedback']);
+const NOTE_ACTIONS: ReadonlySet<CaseNoteAction> = new Set(['take_over', 'take_over_end', 'awaiting_tenant', 'tenant_contact']);
 const MAX_ATTEMPTS = 8;
 const MAX_TEXT = 10_000;
 const STAGE_NAMES: Record<Stage, string> = { quick: 'the early route', stage1: 'Stage 1', stage2: 'Stage 2', service_request: 'a service request', feedback: 'feedback' };
@@ -187,8 +190,12 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
 
   async function findDoc(reference: string): Promise<CaseDoc | null> {
     if (typeof reference !== 'string' || reference.trim() === '') throw new CaseRuleError('invalid_input', 'a case reference is required');
-    const doc = await Case.findOne({ reference: reference.trim().toUpperCase() }).lean<CaseDoc>();
-    return doc ? rollForward(Case, CaseEvent, doc) : null;
+    const wanted = reference.trim().toUpperCase();
+    // By the reference's claim and the case _id (two _id reads); the field query only for cases
+    // whose claim does not name them (opened before claims did).
+    const caseId = await caseIdForReference(Counter, wanted);
+    const doc = caseId === undefined ? await Case.findOne({ reference: wanted }).lean<CaseDoc>() : await Case.findById(caseId).lean<CaseDoc>();
+    return doc && doc.reference === wanted ? rollForward(Case, CaseEvent, doc) : null;
   }
 
   async function transition(reference: string, actor: Actor, plan: (doc: CaseDoc, now: Date) => Change): Promise<CaseRecord> {
@@ -280,9 +287,9 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
     return { flags: ['older_than_time_limit'], reason: `${what}; ${check.authority ?? 'a manager'} decides whether to consider it: ${check.note}` };
   }
 
-  async function allocateReference(now: Date): Promise<string> {
+  async function allocateReference(now: Date, caseId: string): Promise<string> {
     const year = londonDate(now).slice(0, 4);
-    const seq = await nextSequence(Counter, `case-reference-${year}`);
+    const seq = await nextSequence(Counter, referenceSequence(year), caseId);
     return `CMP-${year}-${String(seq).padStart(6, '0')}`;
   }
 
@@ -307,7 +314,9 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
       if (input.stage === 'feedback' && !input.feedbackKind) throw new CaseRuleError('invalid_input', 'feedback needs a feedbackKind');
       const timeLimit = timeLimitDecision(input, receivedAt, actor);
 
-      const reference = await allocateReference(now);
+      const caseId = randomUUID();
+      const reference = await allocateReference(now, caseId);
+      await addToContactIndex(Counter, contactId, caseId);
       const stageTimes: Record<string, StageTimesDoc> = { [input.stage]: { startedAt: receivedAt } };
       const deadlines = stageDeadlines(input.stage, stageTimes[input.stage], []);
       const event: AuditEventDoc = {
@@ -319,7 +328,7 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
         ...(timeLimit.reason ? { reason: timeLimit.reason } : {}),
       };
       const doc: CaseDoc = {
-        _id: randomUUID(),
+        _id: caseId,
         reference,
         packId: pack.id,
         stage: input.stage,
@@ -393,8 +402,16 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
     },
 
     async listForContact(contactId) {
-      const docs = await Case.find({ contactId }).sort({ receivedAt: -1 }).limit(200).lean<CaseDoc[]>();
-      return (await rollForwardMany(docs)).map(toCaseRecord);
+      const ids = await caseIdsForContact(Counter, contactId);
+      if (ids === undefined) {
+        const docs = await Case.find({ contactId }).sort({ receivedAt: -1 }).limit(200).lean<CaseDoc[]>();
+        return (await rollForwardMany(docs)).map(toCaseRecord);
+      }
+      // The tenant's own list, by _id (a case listed but never written, or moved, is left out).
+      const found = await Promise.all(ids.slice(-200).map((id) => Case.findById(id).lean<CaseDoc>()));
+      const docs = found.filter((d): d is CaseDoc => d !== null && d.contactId === contactId);
+      const current = await Promise.all(docs.map((d) => rollForward(Case, CaseEvent, d)));
+      return current.sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime()).map(toCaseRecord);
     },
 
     acknowledge(reference, actor) {
@@ -621,6 +638,19 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
           reason: kind,
           set: { evidence: [...(doc.evidence ?? []), { kind, url, ...(evidence.contentType ? { contentType: evidence.contentType } : {}), addedAt: now }] },
         };
+      });
+    },
+
+    recordEvent(reference, input, actor) {
+      return transition(reference, actor, (doc) => {
+        if (!input || !NOTE_ACTIONS.has(input.action)) throw new CaseRuleError('invalid_input', `action must be one of ${[...NOTE_ACTIONS].join(', ')}`);
+        if (input.action !== 'tenant_contact') requireStaff(actor, 'record that');
+        if (input.action === 'awaiting_tenant') {
+          live(doc, 'wait for the tenant');
+          if (doc.status === 'on_hold') throw new CaseRuleError('invalid_transition', `${doc.reference} is on hold; resume it first`);
+        }
+        const reason = text(input.reason, 'reason', input.action === 'awaiting_tenant');
+        return { action: input.action, ...(reason ? { reason } : {}), set: {} };
       });
     },
 

@@ -43,6 +43,11 @@ function selections(name: string, command: Record<string, unknown>): unknown[] |
   }
 }
 
+/** The driver reports commands only for a client opened with this option. */
+export function withMonitoring(uri: string): string {
+  return `${uri}${uri.includes('?') ? '&' : '?'}monitorCommands=true`;
+}
+
 export interface CommandLog {
   commands: LoggedCommand[];
   /** Commands since the last call (one turn's worth). */

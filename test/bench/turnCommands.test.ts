@@ -8,13 +8,9 @@ import { testMongoUri, uniqueDbName } from '../helpers/db';
 import { startFakeTwilioApi, FakeTwilioApi } from '../fakes/twilioApi';
 import { SmsTestClient, TEST_TWILIO } from '../helpers/sms';
 import { CASE_REFERENCE, converse, STAGE1_ANSWERS } from '../helpers/tenantRules';
-import { CommandLog, LoggedCommand, recordCommands } from './commandLog';
+import { CommandLog, LoggedCommand, recordCommands, withMonitoring } from './commandLog';
 
 const PUBLIC_BASE_URL = 'https://complaints.riverside.example';
-
-function withMonitoring(uri: string): string {
-  return `${uri}${uri.includes('?') ? '&' : '?'}monitorCommands=true`;
-}
 
 interface TurnProfile {
   text: string;
