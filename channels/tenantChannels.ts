@@ -48,6 +48,7 @@ export async function registerTenantChannels(opts: TenantChannelsOptions): Promi
     publicBaseUrl: config.PUBLIC_BASE_URL ? config.publicBaseUrl : undefined,
     directLineSecret: config.DIRECTLINE_SECRET,
     inboundCheck: opts.inboundCheck,
+    staffTokens: config.STAFF_API_TOKENS,
   });
   const sms = registerSms({
     server: opts.server,

@@ -15,6 +15,7 @@ import { bearerToken, DirectLineTokens, newConversationId, newUserId, TokenClaim
 import { RateLimitOptions, takeFromWindow } from './rateLimit';
 import { formidable } from './formidable';
 import { InboundCheck, refusalText } from '../common/inboundCheck';
+import { AttachmentSigner, checkAttachmentAccess } from './attachmentAccess';
 
 export const DIRECTLINE_PREFIX = '/v3/directline';
 export const BOT_ID = 'housing-complaints-bot';
@@ -27,6 +28,8 @@ export interface DirectLineOptions {
   bot: TurnBot;
   tokens: DirectLineTokens;
   store: DirectLineStore;
+  /** Signs the evidence URLs handed to a verified client (attachmentAccess.ts). */
+  signer: AttachmentSigner;
   landlordName: string;
   /** PUBLIC_BASE_URL when configured; otherwise URLs are built from the request's Host header. */
   publicBaseUrl?: string;
@@ -308,7 +311,7 @@ export function registerDirectLine(opts: DirectLineOptions): DirectLineChannel {
     if (!authorise(req, res, conversationId)) return;
     const query = (req.query ?? {}) as Record<string, unknown>;
     const page = await store.listAfter(conversationId, parseWatermark(query.watermark));
-    res.send(200, { activities: page.activities, watermark: String(page.watermark) });
+    res.send(200, { activities: opts.signer.signUrls(page.activities), watermark: String(page.watermark) });
   });
 
   server.post(`${DIRECTLINE_PREFIX}/conversations/:conversationId/activities`, async (req, res) => {
@@ -418,11 +421,21 @@ export function registerDirectLine(opts: DirectLineOptions): DirectLineChannel {
     }
   });
 
-  // Uploaded evidence, by its unguessable id (an <img> in Web Chat cannot send a bearer token).
+  // Uploaded evidence: for its own conversation (a signed link, or the conversation's token) and staff.
   server.get(`${DIRECTLINE_PREFIX}/attachments/:attachmentId`, async (req, res) => {
     const doc = await opts.models.DirectlineAttachment.findById(String(req.params.attachmentId));
     if (!doc) {
       res.send(404, { error: 'not found' });
+      return;
+    }
+    const query = (req.query ?? {}) as Record<string, unknown>;
+    const access = checkAttachmentAccess(
+      { authorization: req.headers.authorization, exp: query.exp, sig: query.sig },
+      { id: doc._id, conversationId: doc.conversationId },
+      { signer: opts.signer, tokens, staffTokens: opts.staffTokens ?? [] },
+    );
+    if (!access.ok) {
+      res.send(access.status, { error: access.reason });
       return;
     }
     const inline = /^image\/(png|jpeg|gif|webp)$/.test(doc.contentType);

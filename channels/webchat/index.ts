@@ -11,6 +11,7 @@ import { registerWebchatPage } from './page';
 import { attachDirectLineStreams } from './stream';
 import { DirectLineTokens, resolveSigningSecret } from './tokens';
 import { WebchatSender } from './webchatSender';
+import { AttachmentSigner } from './attachmentAccess';
 import type { RateLimitOptions } from './rateLimit';
 import type { InboundCheck } from '../common/inboundCheck';
 
@@ -48,6 +49,7 @@ export async function registerWebchat(opts: WebchatOptions): Promise<WebchatChan
   const signingSecret = await resolveSigningSecret(opts.models.DirectlineSetting, opts.directLineSecret);
   const tokens = new DirectLineTokens(signingSecret, opts.tokenLifetimeSeconds, opts.directLineSecret);
   const store = new DirectLineStore(opts.models);
+  const signer = new AttachmentSigner(signingSecret);
   registerWebchatPage({ server: opts.server, projectRoot: opts.projectRoot, landlordName: opts.landlordName });
   const directLine = registerDirectLine({
     server: opts.server,
@@ -56,6 +58,7 @@ export async function registerWebchat(opts: WebchatOptions): Promise<WebchatChan
     bot: opts.bot,
     tokens,
     store,
+    signer,
     landlordName: opts.landlordName,
     publicBaseUrl: opts.publicBaseUrl,
     tokenRateLimit: opts.tokenRateLimit,
@@ -63,7 +66,14 @@ export async function registerWebchat(opts: WebchatOptions): Promise<WebchatChan
     pendingLeaseMs: opts.pendingLeaseMs,
     staffTokens: opts.staffTokens,
   });
-  const streams = attachDirectLineStreams({ httpServer: opts.server.server, store, tokens, logger: opts.logger, pollIntervalMs: opts.pollIntervalMs });
+  const streams = attachDirectLineStreams({
+    httpServer: opts.server.server,
+    store,
+    tokens,
+    logger: opts.logger,
+    pollIntervalMs: opts.pollIntervalMs,
+    present: (activities) => signer.signUrls(activities),
+  });
   return {
     adapter: directLine.adapter,
     store,

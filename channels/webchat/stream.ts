@@ -3,6 +3,7 @@
 // nothing is new) finds what another instance wrote. The token rides in the URL (`t=`), as on Azure.
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type { Activity } from 'botbuilder';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../../services/logging/logger';
 import { AppendedEvent, DirectLineStore, parseWatermark } from './conversationStore';
@@ -19,6 +20,8 @@ export interface StreamOptions {
   pollIntervalMs?: number;
   /** Empty keep-alive messages, as Azure sends, so proxies keep the socket open. */
   heartbeatMs?: number;
+  /** What the client gets instead of the stored activities (e.g. signed evidence URLs). */
+  present?: (activities: Partial<Activity>[]) => Partial<Activity>[];
 }
 
 export interface DirectLineStreams {
@@ -29,6 +32,7 @@ export function attachDirectLineStreams(opts: StreamOptions): DirectLineStreams 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const pollMs = opts.pollIntervalMs ?? 500;
   const heartbeatMs = opts.heartbeatMs ?? 20000;
+  const present = opts.present ?? ((activities: Partial<Activity>[]) => activities);
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -62,7 +66,7 @@ export function attachDirectLineStreams(opts: StreamOptions): DirectLineStreams 
           const page = await opts.store.listAfter(conversationId, watermark, { includeTyping: true });
           if (page.watermark > watermark && ws.readyState === WebSocket.OPEN) {
             watermark = page.watermark;
-            if (page.activities.length) ws.send(JSON.stringify({ activities: page.activities, watermark: String(watermark) }));
+            if (page.activities.length) ws.send(JSON.stringify({ activities: present(page.activities), watermark: String(watermark) }));
           }
         } while (again);
       } catch (err) {
@@ -76,7 +80,7 @@ export function attachDirectLineStreams(opts: StreamOptions): DirectLineStreams 
       // The next activity, written on this instance: send it as it is, without reading it back.
       if (!busy && event.seq === watermark + 1 && ws.readyState === WebSocket.OPEN) {
         watermark = event.seq;
-        ws.send(JSON.stringify({ activities: [event.activity], watermark: String(watermark) }));
+        ws.send(JSON.stringify({ activities: present([event.activity]), watermark: String(watermark) }));
         return;
       }
       void pump();

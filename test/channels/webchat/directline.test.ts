@@ -5,10 +5,12 @@ import { connectDatabase } from '../../../services/database/connection';
 import { createModels } from '../../../models';
 import { testMongoUri } from '../../helpers/db';
 
+const STAFF_TOKEN = 'staff-token-for-tests-0123456789';
+
 describe('Direct Line 3.0 endpoint (echo bot)', () => {
   let h: WebchatHarness;
   beforeAll(async () => {
-    h = await startWebchatHarness();
+    h = await startWebchatHarness(undefined, { staffTokens: [STAFF_TOKEN] });
   });
   afterAll(async () => {
     await h.stop();
@@ -149,6 +151,33 @@ describe('Direct Line 3.0 endpoint (echo bot)', () => {
     expect(stored.status).toBe(200);
     expect(Buffer.from(await stored.arrayBuffer()).equals(png)).toBe(true);
     expect(await h.db.models.DirectlineAttachment.countDocuments({ conversationId: dl.session.conversationId })).toBe(2);
+  });
+
+  it('serves uploaded evidence only to its own conversation (signed link or token) and to staff', async () => {
+    const dl = await DirectLineTestClient.open(h.url);
+    const stranger = await DirectLineTestClient.open(h.url);
+    await dl.botReplies(1);
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from('89504e470d0a1a0a', 'hex')], { type: 'image/png' }), 'damp.png');
+    const res = await fetch(`${h.url}/v3/directline/conversations/${dl.session.conversationId}/upload?userId=${dl.session.userId}`, { method: 'POST', headers: { Authorization: `Bearer ${dl.session.token}` }, body: form });
+    expect(res.status).toBe(200);
+    const signed = String((await dl.poll()).find((a) => a.from?.role === 'user')?.attachments?.[0].contentUrl);
+    expect(signed).toMatch(/\/v3\/directline\/attachments\/[\w-]{32}\?exp=\d+&sig=[\w-]+$/);
+    const bare = signed.split('?')[0];
+    const get = (url: string, token?: string) => fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+
+    expect((await get(signed)).status).toBe(200); // what Web Chat's <img> uses
+    const noCredential = await get(bare);
+    expect(noCredential.status).toBe(401);
+    expect(JSON.stringify(await noCredential.json())).toMatch(/sign-in/);
+    expect((await get(bare, stranger.session.token)).status).toBe(403);
+    expect((await get(bare, dl.session.token)).status).toBe(200);
+    expect((await get(bare, STAFF_TOKEN)).status).toBe(200);
+    expect((await get(signed.replace(/sig=[\w-]+/, `sig=${'A'.repeat(43)}`))).status).toBe(401);
+    expect((await get(signed.replace(/exp=(\d+)/, (_m, n: string) => `exp=${Number(n) + 3600}`))).status).toBe(401);
+    // What the bot (and so the case) keeps is the bare URL, never a signed link.
+    const stored = await h.channel.store.listAfter(dl.session.conversationId, 0);
+    expect(stored.activities.flatMap((a) => a.attachments ?? []).map((a) => a.contentUrl)).toEqual([bare]);
   });
 
   it('refuses an upload over the size limit with 413', async () => {

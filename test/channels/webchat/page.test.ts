@@ -61,6 +61,22 @@ describe('webchat page in headless Chromium', () => {
     expect(after).toBeGreaterThan(before);
   });
 
+  it('starts a fresh conversation on reload when the saved token is no longer valid', async () => {
+    await shows(page, 'Hello, how can we help?');
+    const saved = await page.evaluate(() => JSON.parse(sessionStorage.getItem('chat.session') ?? 'null') as { conversationId: string; userId: string; token: string });
+    expect(saved.conversationId).toEqual(expect.any(String));
+    // Stands in for a token that expired while the tab was away (set before the page's own script runs).
+    await page.addInitScript((s) => sessionStorage.setItem('chat.session', JSON.stringify({ ...s, token: `${s.token}x` })), saved);
+    await page.reload();
+    await shows(page, 'Hello, how can we help?');
+    const fresh = await page.evaluate(() => JSON.parse(sessionStorage.getItem('chat.session') ?? 'null') as { conversationId: string });
+    expect(fresh.conversationId).not.toBe(saved.conversationId);
+    const box = page.getByRole('textbox').last();
+    await box.fill('still there?');
+    await box.press('Enter');
+    await shows(page, 'echo: still there? [en-GB]');
+  });
+
   it('uploads a photo through the Web Chat paperclip and the bot receives it', async () => {
     await shows(page, 'Hello, how can we help?');
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');

@@ -46,12 +46,26 @@ describe('webchat end to end in headless Chromium', () => {
     return (await botMessages(p)).slice(before).join('\n');
   };
 
-  it('takes a dissatisfied tenant who never says "complaint" to a Stage 1 reference, then shows its status', async () => {
+  it('takes a dissatisfied tenant who never says "complaint" to a Stage 1 reference across a page reload, then shows its status', async () => {
     page = await browser.newPage({ locale: 'en-GB', viewport: { width: 900, height: 1200 } });
     await page.goto(`${app.url}/`);
     await page.waitForFunction(() => document.querySelectorAll('.webchat__basic-transcript__activity').length > 0, undefined, { timeout: 30000 });
 
     let reply = await say(page, "This is the third time I've reported the leak under my sink and still nobody has come to fix it");
+    reply = await say(page, answerFor(STAGE1_ANSWERS, reply));
+
+    // Mid-intake the tenant reloads the page: the same conversation comes back with its transcript.
+    const session = () => page.evaluate(() => JSON.parse(sessionStorage.getItem('chat.session') ?? 'null') as { conversationId: string } | null);
+    const before = await session();
+    const shown = await botMessages(page);
+    await page.reload();
+    await page.waitForFunction((n) => document.querySelectorAll('.webchat__basic-transcript__activity').length >= n, shown.length + 2, { timeout: 30000 });
+    await page.waitForTimeout(500);
+    expect(before?.conversationId).toEqual(expect.any(String));
+    expect((await session())?.conversationId).toBe(before?.conversationId);
+    expect(await botMessages(page)).toEqual(shown);
+    expect(await page.locator('.webchat__basic-transcript').innerText()).toContain("nobody has come to fix it");
+
     let reference: string | undefined;
     for (let turn = 0; turn < 20 && !reference; turn++) {
       reference = CASE_REFERENCE.exec(reply)?.[0];
@@ -60,6 +74,8 @@ describe('webchat end to end in headless Chromium', () => {
     expect(reference).toBeDefined();
 
     const record = await app.services.cases.get(reference as string);
+    // One conversation for the whole journey: the reload resumed it rather than starting again.
+    expect(await app.models.DirectlineConversation.countDocuments({})).toBe(1);
     expect(record).toMatchObject({ stage: 'stage1', channel: 'webchat', status: 'open' });
     expect(record?.originalText).toMatch(/nobody has come/);
     expect(record?.deadlines.respondBy).toBeInstanceOf(Date);

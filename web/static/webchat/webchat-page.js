@@ -94,15 +94,21 @@
   });
 
   applyPage();
-  fetch('/api/webchat/token', { credentials: 'same-origin' })
-    .then(function (res) {
-      if (res.status === 429) throw new Error('Too many chats have been started from here. Please wait a few minutes and try again.');
-      if (!res.ok) throw new Error('The chat is not available just now. Please try again later, or phone us.');
-      return res.json();
-    })
+  resumeOrStart()
     .then(function (session) {
       userId = session.userId;
-      directLine = window.WebChat.createDirectLine({ token: session.token, domain: location.origin + '/v3/directline' });
+      saveSession(session);
+      // With a conversationId, Direct Line reconnects (GET /conversations/:id?watermark=0) and
+      // replays the transcript from the start, so a reload continues where the tenant left off.
+      directLine = window.WebChat.createDirectLine({
+        token: session.token,
+        domain: location.origin + '/v3/directline',
+        conversationId: session.resumed ? session.conversationId : undefined,
+        watermark: session.resumed ? '0' : undefined,
+      });
+      // Direct Line refreshes its token every 15 minutes; keep the newest for the next reload.
+      setInterval(function () { saveSession({ conversationId: session.conversationId, userId: userId, token: directLine.token }); }, 60 * 1000);
+      window.addEventListener('pagehide', function () { saveSession({ conversationId: session.conversationId, userId: userId, token: directLine.token }); });
       // Web Chat stamps every activity with `locale` (BCP 47), so the bot answers in that language.
       store = window.WebChat.createStore();
       render();
@@ -110,4 +116,48 @@
     .catch(function (err) {
       status.textContent = err.message;
     });
+
+  /**
+   * The conversation this tab already had (sessionStorage: gone when the tab closes), with a
+   * fresh token for it; otherwise a new conversation. An expired or refused token starts afresh.
+   */
+  function resumeOrStart() {
+    var saved = readSession();
+    if (!saved) return startNew();
+    return fetch('/v3/directline/tokens/refresh', { method: 'POST', headers: { Authorization: 'Bearer ' + saved.token } })
+      .then(function (res) {
+        if (!res.ok) throw new Error('expired');
+        return res.json();
+      })
+      .then(function (fresh) {
+        if (fresh.conversationId !== saved.conversationId) throw new Error('another conversation');
+        return { conversationId: saved.conversationId, userId: saved.userId, token: fresh.token, resumed: true };
+      })
+      .catch(function () {
+        sessionStorage.removeItem('chat.session');
+        return startNew();
+      });
+  }
+
+  function startNew() {
+    return fetch('/api/webchat/token', { credentials: 'same-origin' }).then(function (res) {
+      if (res.status === 429) throw new Error('Too many chats have been started from here. Please wait a few minutes and try again.');
+      if (!res.ok) throw new Error('The chat is not available just now. Please try again later, or phone us.');
+      return res.json();
+    });
+  }
+
+  function readSession() {
+    try {
+      var saved = JSON.parse(sessionStorage.getItem('chat.session') || 'null');
+      return saved && saved.conversationId && saved.userId && saved.token ? saved : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function saveSession(session) {
+    if (!session.token) return;
+    sessionStorage.setItem('chat.session', JSON.stringify({ conversationId: session.conversationId, userId: session.userId, token: session.token }));
+  }
 })();
