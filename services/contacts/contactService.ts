@@ -90,6 +90,9 @@ export function createContactService(options: ContactServiceOptions): ContactSer
 
   /** Makes sure the contact document exists (heals a claim written by an instance that died before creating it). */
   async function ensureContact(contactId: string, identity: ChannelIdentity, defaults: { preferredLanguage?: string; phone?: string }): Promise<ContactDoc> {
+    // Nearly always there already: read it (an _id read) rather than write an upsert every turn.
+    const existing = await Contact.findById(contactId).lean<ContactDoc>();
+    if (existing) return existing;
     const now = clock();
     const phone = defaults.phone ?? (identity.channel === 'sms' ? identity.id : undefined);
     try {
