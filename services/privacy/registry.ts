@@ -127,6 +127,18 @@ export const BUILT_IN_COLLECTIONS: PersonalDataCollection[] = [
     erase: { mode: 'delete' },
   },
   {
+    collection: 'directline_client_activities',
+    description: 'Webchat retried-message keys (ids only)',
+    match: [{ field: 'conversationId', key: 'conversationId' }],
+    erase: { mode: 'delete' },
+  },
+  {
+    collection: 'directline_pending',
+    description: 'Webchat messages waiting for an answer (ids only)',
+    match: [{ field: 'conversationId', key: 'conversationId' }],
+    erase: { mode: 'delete' },
+  },
+  {
     collection: 'directline_attachments',
     description: 'Photos and files sent in webchat',
     match: [{ field: 'conversationId', key: 'conversationId' }, { field: 'userId', key: 'identityId' }],

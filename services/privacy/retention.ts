@@ -30,6 +30,9 @@ export async function purgeExpiredTranscripts(opts: { connection: Connection; ol
     const ids = stale.slice(i, i + 200).map((c) => String(c._id));
     report.activities += (await db.collection('directline_activities').deleteMany({ conversationId: { $in: ids } })).deletedCount;
     report.attachments += (await db.collection('directline_attachments').deleteMany({ conversationId: { $in: ids } })).deletedCount;
+    // Webchat bookkeeping (retried-post dedupe keys, unfinished-turn marks): ids only, not counted.
+    await db.collection('directline_client_activities').deleteMany({ conversationId: { $in: ids } });
+    await db.collection('directline_pending').deleteMany({ conversationId: { $in: ids } });
     const pattern = ids.map((id) => `/conversations/${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).join('|');
     report.botState += (await db.collection('bot_state').deleteMany({ key: { $regex: pattern } })).deletedCount;
     // Conversation last, so an interrupted purge is found again next time.
