@@ -1,4 +1,4 @@
-// Tenants texting in Arabic, Romanian, Polish and (with no translator) Urdu: real signed Twilio webhooks,
+// Tenants texting in Arabic, Bengali, Somali, Romanian, Polish, Turkish (no prompt catalog) and (with no translator) Urdu: real signed Twilio webhooks,
 // the real tenant bot and dialogs, the real database, staff working the case through the staff
 // API, replies and notices leaving through the SMS outbox to a local fake of Twilio's Messages
 // API, and LibreTranslate played by a local fake speaking its HTTP shapes.
@@ -67,6 +67,7 @@ describe('multilingual SMS, end to end, with machine translation', () => {
 
   const cases: [TestLanguage, 'boilerComplaint' | 'leakComplaint'][] = [
     ['ar', 'leakComplaint'],
+    ['bn', 'boilerComplaint'],
     ['ro', 'boilerComplaint'],
     ['pl', 'boilerComplaint'],
   ];
@@ -97,6 +98,54 @@ describe('multilingual SMS, end to end, with machine translation', () => {
     }, `the ${lang} stage response by SMS`);
     expect(notice).not.toContain(squash(PHRASES.stageResponse.en));
     expect(responded.case.responses.at(-1)?.reasons).toBe(PHRASES.stageResponse.en);
+  });
+
+  it('a Somali tenant is answered in Somali; LibreTranslate has no Somali, so staff see the original marked and the tenant gets the English with the interpreter text in Somali', async () => {
+    const phone = nextPhone();
+    const sms = new SmsTestClient(app.url, PUBLIC_BASE_URL, phone);
+    const intake = await driveComplaintIntake(smsTurn(sms, twilio, 'so'), 'so', PHRASES.boilerComplaint.so);
+    expect(intake.keys.filter((k) => k === undefined)).toEqual([]);
+    const stored = await staffGetCase(app.url, intake.reference);
+    expect(stored).toMatchObject({ language: 'so', channel: 'sms', originalText: PHRASES.boilerComplaint.so });
+    expect(stored.originalView).toEqual({
+      original: PHRASES.boilerComplaint.so,
+      language: 'so',
+      note: 'Machine translation could not handle this language or text — original shown',
+      fallbackReason: 'rejected',
+    });
+
+    await staffAction(app.url, intake.reference, { action: 'acknowledge' });
+    await new Promise((r) => setTimeout(r, 300));
+    const since = twilio.sent.length;
+    await staffAction(app.url, intake.reference, { action: 'respond', decision: 'upheld', reasons: PHRASES.stageResponse.en });
+    const notice = await eventually(async () => {
+      const joined = squash(twilio.sent.slice(since).filter((m) => m.to === phone).map((m) => m.body).join(''));
+      return joined.includes(squash(DEFAULT_INTERPRETER_NOTICES.so)) ? joined : undefined;
+    }, 'the stage response with the Somali interpreter text by SMS');
+    expect(notice).toContain(squash(PHRASES.stageResponse.en));
+  });
+
+  it('a tenant who names a language without prompts (Turkish) is asked in English, and the stage response is translated into Turkish', async () => {
+    const phone = nextPhone();
+    const sms = new SmsTestClient(app.url, PUBLIC_BASE_URL, phone);
+    const turn = smsTurn(sms, twilio, 'en');
+    const told = (await turn('Turkish')).join('\n');
+    expect(told).toContain("Sorry, I can't write in Turkish yet, so my questions will be in English.");
+    expect(squash(told)).toContain(squash(DEFAULT_INTERPRETER_NOTICES.tr));
+    const intake = await driveComplaintIntake(turn, 'en', PHRASES.boilerComplaint.en);
+    expect(intake.keys.filter((k) => k === undefined)).toEqual([]);
+    expect(await staffGetCase(app.url, intake.reference)).toMatchObject({ language: 'tr', channel: 'sms' });
+
+    await staffAction(app.url, intake.reference, { action: 'acknowledge' });
+    await new Promise((r) => setTimeout(r, 300));
+    const since = twilio.sent.length;
+    await staffAction(app.url, intake.reference, { action: 'respond', decision: 'upheld', reasons: PHRASES.stageResponse.en });
+    // The fake marks text it has no phrase for with the target language: the notice went through it into Turkish.
+    const notice = await eventually(async () => {
+      const joined = twilio.sent.slice(since).filter((m) => m.to === phone).map((m) => m.body).join(' ');
+      return joined.includes(intake.reference) && joined.includes('→tr]') ? joined : undefined;
+    }, 'the stage response translated into Turkish by SMS');
+    expect(squash(notice)).toContain(squash(PHRASES.stageResponse.en));
   });
 });
 

@@ -17,6 +17,7 @@ export const ANSWERS: Record<TestLanguage, { outcome: string; when: string; wher
   pl: { outcome: 'Proszę szybko to naprawić.', when: 'Trzy tygodnie temu', where: 'W kuchni', contact: 'SMS-em' },
   cy: { outcome: "Trwsiwch e'n gyflym, os gwelwch yn dda.", when: 'Tair wythnos yn ôl', where: 'Yn y gegin', contact: 'Drwy neges destun' },
   ro: { outcome: 'Vă rog să o reparați repede.', when: 'Acum trei săptămâni', where: 'În bucătărie', contact: 'Prin SMS' },
+  so: { outcome: 'Fadlan si dhakhso ah u hagaaji.', when: 'Saddex toddobaad ka hor', where: 'Jikada', contact: 'Fariin qoraal ah' },
 };
 
 /** Letters of each non-Latin script (a reply "in Urdu" is mostly Arabic-script letters). */

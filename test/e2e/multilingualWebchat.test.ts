@@ -1,4 +1,4 @@
-// Tenants writing in Arabic, Urdu, Polish and Welsh over webchat (our Direct Line 3.0
+// Tenants writing in Arabic, Urdu, Bengali, Somali, Polish and Welsh over webchat (our Direct Line 3.0
 // endpoint, the real tenant bot and dialogs, the real database), staff working the case through
 // the staff API, Azure AI Translator played by a local fake speaking its HTTP shapes.
 import type { App } from '../../index';
@@ -53,6 +53,8 @@ describe('multilingual webchat, end to end, with machine translation', () => {
   const cases: [TestLanguage, 'boilerComplaint' | 'leakComplaint'][] = [
     ['ar', 'boilerComplaint'],
     ['ur', 'leakComplaint'],
+    ['bn', 'boilerComplaint'],
+    ['so', 'boilerComplaint'],
     ['pl', 'leakComplaint'],
     ['cy', 'boilerComplaint'],
   ];

@@ -15,7 +15,9 @@ export interface LibreFakeOptions {
   languages?: string[];
 }
 
-const DEFAULT_LANGUAGES = ['en', 'ar', 'ur', 'bn', 'pa', 'pl', 'cy', 'ro'];
+// Somali is left out on purpose: LibreTranslate's Argos models have none, so a Somali tenant's
+// words are refused with 400 and the product must fall back to the original.
+const DEFAULT_LANGUAGES = ['en', 'ar', 'ur', 'bn', 'pa', 'pl', 'cy', 'ro', 'tr'];
 const error = (status: number, message: string) => ({ status, body: { error: message } });
 
 export function startFakeLibreTranslate(opts: LibreFakeOptions = {}): Promise<FakeServer> {

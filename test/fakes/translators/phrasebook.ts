@@ -2,7 +2,7 @@
 // use, in every test language, plus a crude script/diacritic language guess for anything else.
 // Unknown text comes back as "[<marker>→<to>] <text>" so a test can see the fake was called.
 
-export const TEST_LANGUAGES = ['en', 'ar', 'ur', 'bn', 'pa', 'pl', 'cy', 'ro'] as const;
+export const TEST_LANGUAGES = ['en', 'ar', 'ur', 'bn', 'pa', 'pl', 'cy', 'ro', 'so'] as const;
 export type TestLanguage = (typeof TEST_LANGUAGES)[number];
 
 export const PHRASES: Record<string, Record<TestLanguage, string>> = {
@@ -15,6 +15,7 @@ export const PHRASES: Record<string, Record<TestLanguage, string>> = {
     pl: 'Mój piec jest zepsuty od trzech tygodni i nikt nie przyszedł.',
     cy: 'Mae fy moeler wedi torri ers tair wythnos a does neb wedi dod.',
     ro: 'Centrala mea termică este stricată de trei săptămâni și nu a venit nimeni.',
+    so: 'Kuleyliyaha gurigayga wuu jabay saddex toddobaad, qofna ma iman.',
   },
   leakComplaint: {
     en: 'The kitchen ceiling is leaking and nobody has called me back.',
@@ -25,6 +26,7 @@ export const PHRASES: Record<string, Record<TestLanguage, string>> = {
     pl: 'Sufit w kuchni przecieka i nikt do mnie nie oddzwonił.',
     cy: "Mae nenfwd y gegin yn gollwng a does neb wedi fy ffonio'n ôl.",
     ro: 'Tavanul din bucătărie curge și nimeni nu m-a sunat înapoi.',
+    so: 'Saqafka jikada ayaa biyo ka daadanaya, qofna dib iima soo wicin.',
   },
   staffReply: {
     en: 'We will send a surveyor on Monday.',
@@ -35,6 +37,7 @@ export const PHRASES: Record<string, Record<TestLanguage, string>> = {
     pl: 'W poniedziałek wyślemy rzeczoznawcę.',
     cy: 'Byddwn yn anfon syrfëwr ddydd Llun.',
     ro: 'Vom trimite un inspector luni.',
+    so: 'Isniinta waxaan soo diri doonnaa kormeere.',
   },
   stageResponse: {
     en: 'We have upheld your complaint and will replace the boiler by Friday.',
@@ -45,6 +48,7 @@ export const PHRASES: Record<string, Record<TestLanguage, string>> = {
     pl: 'Uznaliśmy Twoją skargę i wymienimy piec do piątku.',
     cy: 'Rydym wedi cadarnhau eich cwyn a byddwn yn newid y boeler erbyn dydd Gwener.',
     ro: 'Am admis reclamația dumneavoastră și vom înlocui centrala până vineri.',
+    so: 'Cabashadaada waan aqbalnay, kuleyliyahana waan beddeli doonnaa ka hor Jimcaha.',
   },
 };
 
