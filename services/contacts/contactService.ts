@@ -62,9 +62,40 @@ function normalise(doc: ContactDoc): ContactDoc {
   return { ...doc, identities: doc.identities ?? [], restrictions: doc.restrictions ?? [] };
 }
 
+// One tenant message looks its contact up more than once (the inbound guard, then the bot); a
+// lookup made within this long reuses the last read instead of three more _id reads. Writes
+// through this service forget it at once; another instance's write shows within this time.
+const RECENT_READ_MS = 1000;
+const MAX_RECENT = 5000;
+
 export function createContactService(options: ContactServiceOptions): ContactService {
   const { Contact, ContactIdentity, ContactRevision } = options.models;
   const clock = options.clock ?? (() => new Date());
+  const recentDocs = new Map<string, { at: number; doc: ContactDoc }>();
+  const recentClaims = new Map<string, { at: number; contactId: string }>();
+
+  function fresh<T extends { at: number }>(map: Map<string, T>, key: string): T | undefined {
+    const hit = map.get(key);
+    return hit && Date.now() - hit.at < RECENT_READ_MS ? hit : undefined;
+  }
+
+  function note<T>(map: Map<string, T>, key: string, value: T): void {
+    if (map.size >= MAX_RECENT) map.clear();
+    map.set(key, value);
+  }
+
+  function forget(): void {
+    recentDocs.clear();
+    recentClaims.clear();
+  }
+
+  async function contactIdFor(key: string): Promise<string | undefined> {
+    const hit = fresh(recentClaims, key);
+    if (hit) return hit.contactId;
+    const claim = await ContactIdentity.findById(key).lean<ContactIdentityDoc>();
+    if (claim) note(recentClaims, key, { at: Date.now(), contactId: claim.contactId });
+    return claim?.contactId;
+  }
 
   async function load(id: string): Promise<ContactDoc> {
     const doc = await Contact.findById(id).lean<ContactDoc>();
@@ -73,8 +104,13 @@ export function createContactService(options: ContactServiceOptions): ContactSer
   }
 
   async function find(id: string): Promise<ContactDoc | null> {
+    const hit = fresh(recentDocs, id);
+    if (hit) return hit.doc;
     const doc = await Contact.findById(id).lean<ContactDoc>();
-    return doc ? normalise(await rollForward(Contact, ContactRevision, doc)) : null;
+    if (!doc) return null;
+    const current = normalise(await rollForward(Contact, ContactRevision, doc));
+    note(recentDocs, id, { at: Date.now(), doc: current });
+    return current;
   }
 
   /** Applies `change` to the latest revision; on a concurrent write re-reads and re-checks. */
@@ -82,7 +118,11 @@ export function createContactService(options: ContactServiceOptions): ContactSer
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const doc = await load(id);
       const next: ContactDoc = { ...doc, ...change(doc), updatedAt: clock(), rev: doc.rev + 1 };
-      if (await commitRevision(Contact, ContactRevision, doc, next)) return toRecord(next);
+      forget();
+      if (await commitRevision(Contact, ContactRevision, doc, next)) {
+        forget();
+        return toRecord(next);
+      }
       await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 10)));
     }
     throw new Error(`contact ${id} kept changing; gave up after ${MAX_ATTEMPTS} attempts`);
@@ -90,9 +130,6 @@ export function createContactService(options: ContactServiceOptions): ContactSer
 
   /** Makes sure the contact document exists (heals a claim written by an instance that died before creating it). */
   async function ensureContact(contactId: string, identity: ChannelIdentity, defaults: { preferredLanguage?: string; phone?: string }): Promise<ContactDoc> {
-    // Nearly always there already: read it (an _id read) rather than write an upsert every turn.
-    const existing = await Contact.findById(contactId).lean<ContactDoc>();
-    if (existing) return existing;
     const now = clock();
     const phone = defaults.phone ?? (identity.channel === 'sms' ? identity.id : undefined);
     try {
@@ -122,9 +159,9 @@ export function createContactService(options: ContactServiceOptions): ContactSer
 
   async function findByIdentity(identity: ChannelIdentity): Promise<ContactRecord | null> {
     validateIdentity(identity);
-    const claim = await ContactIdentity.findById(identityKey(identity)).lean<ContactIdentityDoc>();
-    if (!claim) return null;
-    const doc = await find(claim.contactId);
+    const contactId = await contactIdFor(identityKey(identity));
+    if (!contactId) return null;
+    const doc = await find(contactId);
     return doc ? toRecord(doc) : null;
   }
 
@@ -134,9 +171,13 @@ export function createContactService(options: ContactServiceOptions): ContactSer
       if (defaults.phone !== undefined && !isE164(defaults.phone)) throw new CaseRuleError('invalid_input', 'phone must be an E.164 number such as +447700900123');
       const key = identityKey(identity);
       let contactId: string;
-      const existing = await ContactIdentity.findById(key).lean<ContactIdentityDoc>();
-      if (existing) contactId = existing.contactId;
-      else {
+      const existing = await contactIdFor(key);
+      if (existing) {
+        // Nearly always there already: read it (_id reads) rather than write an upsert every turn.
+        const found = await find(existing);
+        if (found) return toRecord(found);
+        contactId = existing;
+      } else {
         const candidate = randomUUID();
         try {
           await ContactIdentity.create({ _id: key, contactId: candidate, createdAt: clock() });
@@ -148,6 +189,7 @@ export function createContactService(options: ContactServiceOptions): ContactSer
           contactId = winner.contactId;
         }
       }
+      forget();
       return toRecord(await rollForward(Contact, ContactRevision, await ensureContact(contactId, identity, defaults)));
     },
 
@@ -182,6 +224,7 @@ export function createContactService(options: ContactServiceOptions): ContactSer
 
     async linkIdentity(id, identity) {
       validateIdentity(identity);
+      forget();
       await load(id);
       const key = identityKey(identity);
       try {
