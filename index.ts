@@ -13,6 +13,7 @@ import { createTranslator, Translator } from './services/translation';
 import { createMongoScheduler } from './services/scheduler/mongoScheduler';
 import type { Scheduler } from './services/scheduler/types';
 import { createPolicyContext, PolicyContext, PolicyPackError } from './services/policy';
+import { definePolicyCloseJobs } from './services/policy/closeJobs';
 import { createCaseService } from './services/cases/caseService';
 import { buildContactCaseIndex } from './services/cases/caseIndex';
 import type { CaseService } from './services/cases/types';
@@ -129,6 +130,7 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
     scheduler: services.scheduler,
     handoffs: services.handoffs,
     tenantBot: bots.tenant,
+    policy,
   });
 
   // Tenants: webchat page at /, Direct Line 3.0 under /v3/directline, Twilio SMS at /api/sms;
@@ -150,6 +152,8 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
   await bots.tenant.defineJobs(services.scheduler);
   await scheduleTranscriptRetention({ scheduler: services.scheduler, connection, retentionDays: config.TRANSCRIPT_RETENTION_DAYS, logger });
   await startStaffAlerts(services.scheduler, config);
+  // Cases the pack closes by itself (SLH: no Stage 2 request in the window; unreachable tenant).
+  definePolicyCloseJobs(services.scheduler, { cases: services.cases, pack: policy.pack, calendar: policy.calendar, messenger: tenantMessenger, translator, logger });
   // Webchat messages a crashed instance left unanswered are answered by one instance (every 30 s).
   await defineWebchatResumeJob(services.scheduler, tenantChannels.webchat, logger);
   await scheduleRateLimitSweep({ scheduler: services.scheduler, models, logger });

@@ -21,6 +21,7 @@ import { describeZodError, staffActionSchema } from '../dialogs/staff/actionSche
 import { performStaffAction, StaffActionDeps } from '../dialogs/staff/staffActions';
 import { parseStaffCommand, StaffCommand } from '../dialogs/staff/commands';
 import { isOverdue, withoutEmpty } from '../dialogs/staff/caseViews';
+import { managerOnlyReason } from '../dialogs/staff/permissions';
 import { conversationToCaseSchema, logComplaintSchema, logOffChannelComplaint, openCaseFromConversation } from '../dialogs/staff/staffIntake';
 import { stageName } from '../dialogs/staff/tenantNotices';
 
@@ -136,9 +137,8 @@ export class StaffBot extends TeamsActivityHandler {
   private async runAction(staff: StaffMember, reference: string, raw: Record<string, unknown>): Promise<Reply> {
     const parsed = staffActionSchema.safeParse(withoutEmpty(raw));
     if (!parsed.success) return { text: `I couldn't do that: ${describeZodError(parsed.error)}` };
-    if ((parsed.data.action === 'restrict' || parsed.data.action === 'lift_restriction') && staff.role !== 'manager') {
-      return { text: 'Contact restrictions are decided by a manager. Please ask your complaints manager to apply or lift it.' };
-    }
+    const managerOnly = managerOnlyReason(parsed.data);
+    if (managerOnly && staff.role !== 'manager') return { text: managerOnly };
     try {
       const result = await performStaffAction(this.deps, reference, parsed.data, this.actor(staff));
       const told = result.tenantNotified ? ' The tenant has been told on their channel.' : result.tenantNotice ? ` ${result.tenantNotice}` : '';
@@ -195,8 +195,29 @@ export class StaffBot extends TeamsActivityHandler {
       return { address: c.address, language: c.language, reference: c.reference };
     }
     const t = tenant as { channel?: string; id?: string; conversation?: Record<string, unknown> } | undefined;
-    if (t?.channel && t.id) return { address: { channel: t.channel as TenantAddress['channel'], id: t.id, conversation: t.conversation }, language: 'en' };
+    if (t?.channel && t.id) {
+      const address = { channel: t.channel as TenantAddress['channel'], id: t.id, conversation: t.conversation };
+      return { address, language: 'en', reference: await this.liveCaseOf(address) };
+    }
     return 'Which conversation? Give a case reference.';
+  }
+
+  /** The tenant's most recent live case, so a take-over from a conversation card is still on a case's record. */
+  private async liveCaseOf(address: TenantAddress): Promise<string | undefined> {
+    if (!this.deps.contacts || !['sms', 'webchat', 'teams'].includes(address.channel)) return undefined;
+    const contact = await this.deps.contacts.findByIdentity({ channel: address.channel, id: address.id }).catch(() => null);
+    if (!contact) return undefined;
+    const cases = await this.deps.cases.listForContact(contact.id);
+    return cases.find((c) => !['closed', 'withdrawn', 'not_accepted'].includes(c.status))?.reference;
+  }
+
+  /** Take-overs go in the case history (who, when, which channel); the take-over itself never fails on it. */
+  private async auditTakeOver(reference: string | undefined, action: 'take_over' | 'take_over_end', staff: StaffMember, channel: string): Promise<void> {
+    if (!reference) return;
+    const reason = action === 'take_over' ? `${staff.name ?? staff.id} took over the tenant's ${channel} conversation` : `${staff.name ?? staff.id} handed the ${channel} conversation back to the assistant`;
+    await this.deps.cases
+      .recordEvent(reference, { action, reason }, this.actor(staff))
+      .catch((err: Error) => this.deps.logger.warn({ reference, reason: err.message }, 'take-over not recorded in the case history'));
   }
 
   private async takeOver(context: TurnContext, staff: StaffMember, ref: string | undefined, fields: Record<string, unknown>): Promise<Reply> {
@@ -215,6 +236,7 @@ export class StaffBot extends TeamsActivityHandler {
     await this.deps.handoffs
       .replyToTenant(h, 'A member of our complaints team has joined the conversation and will reply here.')
       .catch((err: Error) => this.deps.logger.warn({ reason: err.message }, 'could not tell the tenant about the take-over'));
+    await this.auditTakeOver(h.caseReference, 'take_over', staff, h.tenant.channel);
     const label = h.caseReference ?? `${h.tenant.channel}:${h.tenant.id}`;
     return { text: `You have taken over ${label}. The tenant's messages will appear here. Reply with: reply ${label} <message>. Finish with: end ${label}.` };
   }
@@ -232,6 +254,7 @@ export class StaffBot extends TeamsActivityHandler {
     if (typeof h === 'string') return { text: h };
     await this.deps.handoffs.replyToTenant(h, 'Thank you. The assistant will help you from here; you can ask for a person at any time.').catch(() => undefined);
     await this.deps.handoffs.end(h.tenant, staff.id);
+    await this.auditTakeOver(h.caseReference, 'take_over_end', staff, h.tenant.channel);
     return { text: `Take-over of ${target} ended; the assistant answers the tenant again.` };
   }
 

@@ -11,6 +11,7 @@ import { loadMonthlyReport, monthlyReportCsv, ReportInputError } from '../../ser
 import { describeZodError, staffActionSchema } from '../../dialogs/staff/actionSchemas';
 import { performStaffAction, StaffActionDeps } from '../../dialogs/staff/staffActions';
 import { checkBearer } from './auth';
+import { managerOnlyReason } from '../../dialogs/staff/permissions';
 import { caseJson, caseSummaryJson, isOverdue } from './caseJson';
 
 export interface StaffApiDeps extends StaffActionDeps {
@@ -64,7 +65,8 @@ function cleanQuery(q: unknown): Record<string, string> {
 }
 
 export function registerStaffApi(server: Server, deps: StaffApiDeps): void {
-  const authorise = (req: Request, res: Response): Actor | null => {
+  /** The staff member behind a request, with the role their token carries. */
+  const authoriseWithRole = (req: Request, res: Response): { actor: Actor; role: 'handler' | 'manager' } | null => {
     const check = checkBearer(req.header('authorization'), deps.tokens);
     if (!check.ok) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="staff"');
@@ -72,8 +74,9 @@ export function registerStaffApi(server: Server, deps: StaffApiDeps): void {
       return null;
     }
     const name = (req.header('x-staff-user') ?? '').replace(/[^\p{L}\p{N} .@'_-]/gu, '').slice(0, 100).trim();
-    return { kind: 'staff', id: name ? `api:${name}` : check.tokenId!, name: name || undefined, channel: 'api' };
+    return { actor: { kind: 'staff', id: name ? `api:${name}` : check.tokenId!, name: name || undefined, channel: 'api' }, role: check.role ?? 'handler' };
   };
+  const authorise = (req: Request, res: Response): Actor | null => authoriseWithRole(req, res)?.actor ?? null;
 
   const fail = (res: Response, err: unknown, ref?: string) => {
     if (err instanceof CaseRuleError) {
@@ -151,8 +154,9 @@ export function registerStaffApi(server: Server, deps: StaffApiDeps): void {
   });
 
   server.post('/api/staff/cases/:reference/actions', async (req: Request, res: Response) => {
-    const actor = authorise(req, res);
-    if (!actor) return;
+    const who = authoriseWithRole(req, res);
+    if (!who) return;
+    const { actor } = who;
     const ref = referenceParam.safeParse(req.params.reference);
     if (!ref.success) {
       res.send(400, { error: 'invalid_input', message: describeZodError(ref.error) });
@@ -165,6 +169,11 @@ export function registerStaffApi(server: Server, deps: StaffApiDeps): void {
     const input = staffActionSchema.safeParse(req.body);
     if (!input.success) {
       res.send(400, { error: 'invalid_input', message: describeZodError(input.error) });
+      return;
+    }
+    const managerOnly = managerOnlyReason(input.data);
+    if (managerOnly && who.role !== 'manager') {
+      res.send(403, { error: 'forbidden', message: `${managerOnly} (This API token is not a manager's token.)` });
       return;
     }
     try {

@@ -9,6 +9,8 @@ import type { TenantMessenger } from '../../services/notifications/tenantMesseng
 import type { Scheduler } from '../../services/scheduler/types';
 import type { Translator } from '../../services/translation/translator';
 import type { Logger } from '../../services/logging/logger';
+import type { PolicyPack } from '../../services/policy/packSchema';
+import type { WorkingCalendar } from '../../services/policy/calendar';
 import { HandoffService } from '../../services/handoff/handoffService';
 import { claimOnce } from '../../models/channelClaim';
 import { defineStaffAlertJobs, scheduleStaffAlertScan, StaffAlertDeps } from '../../services/notifications/staffAlerts';
@@ -43,6 +45,8 @@ export interface StaffChannelDeps {
   scheduler?: Scheduler;
   /** Shared take-over state (build it once in index.ts so the tenant bot can consult it too). */
   handoffs?: HandoffService;
+  /** The app's pack and calendar (policy close jobs scheduled by staff actions). */
+  policy?: { pack: PolicyPack; calendar: WorkingCalendar };
   /** Tenants reaching /api/messages on non-Teams Bot Framework channels (Azure Web Chat). */
   tenantBot?: { run(context: TurnContext): Promise<void> };
 }
@@ -97,6 +101,7 @@ export function registerStaffChannels(server: Server, deps: StaffChannelDeps): S
     logger,
     scheduler: deps.scheduler,
     packInfo,
+    policy: deps.policy,
   };
   const bot = new StaffBot({ ...actionDeps, ports, handoffs, tenantBot: deps.tenantBot });
 

@@ -78,6 +78,10 @@ export const staffActionSchema = z.discriminatedUnion('action', [
     allowedChannel: z.enum(['sms', 'webchat', 'teams', 'phone', 'email', 'letter', 'in_person']).optional(),
   }),
   z.object({ action: z.literal('lift_restriction'), restrictionId: text(100), reason: text(2000) }),
+  /** We wrote to the tenant for input we need; the pack may close the case if nothing comes back. */
+  z.object({ action: z.literal('await_tenant'), reason: text(2000) }),
+  /** The tenant got in touch (or we reached them): stops an unreachable-tenant close. */
+  z.object({ action: z.literal('tenant_contact'), reason: text(2000).optional() }),
 ]);
 
 export type StaffActionInput = z.infer<typeof staffActionSchema>;

@@ -42,6 +42,8 @@ export function parseStaffCommand(raw: string): StaffCommand {
   if ((r = m(`resume\\s+${REF}`))) return action(r[1], { action: 'resume' });
   if ((r = m(`close\\s+${REF}(?:\\s+(.+))?`))) return action(r[1], { action: 'close', reason: r[2] ?? '' });
   if ((r = m(`not[ _-]?accepted\\s+${REF}(?:\\s+(.+))?`))) return action(r[1], { action: 'not_accepted', reason: r[2] ?? '' });
+  if ((r = m(`(?:waiting|await(?:ing)?(?: tenant)?)\\s+${REF}(?:\\s+(.+))?`))) return action(r[1], { action: 'await_tenant', reason: r[2] ?? '' });
+  if ((r = m(`(?:contact|tenant replied)\\s+${REF}(?:\\s+(.+))?`))) return action(r[1], { action: 'tenant_contact', ...(r[2] ? { reason: r[2] } : {}) });
   if ((r = m(`(respond|extend|restrict)\\s+${REF}`))) return { kind: 'form', form: r[1].toLowerCase() as 'respond', reference: r[2].toUpperCase() };
   if ((r = m(`take ?over\\s+${REF}`))) return { kind: 'take_over', reference: r[1].toUpperCase() };
   if ((r = m(`reply\\s+${TARGET}\\s+([\\s\\S]+)`))) return { kind: 'reply', target: normaliseTarget(r[1]), text: r[2].trim() };

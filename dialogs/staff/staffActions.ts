@@ -10,6 +10,10 @@ import { sendToTenantInTheirLanguage } from '../../services/translation/tenantDe
 import type { Logger } from '../../services/logging/logger';
 import type { Scheduler } from '../../services/scheduler/types';
 import { scheduleRestrictionReview } from '../../services/notifications/staffAlerts';
+import { createCalendar, londonDate, WorkingCalendar } from '../../services/policy/calendar';
+import { loadPolicyPack } from '../../services/policy/packs';
+import type { PolicyPack } from '../../services/policy/packSchema';
+import { periodEnd, scheduleStage2WindowClose, scheduleUnreachableClose } from '../../services/policy/closeJobs';
 import type { StaffActionInput } from './actionSchemas';
 import {
   acknowledgedNotice,
@@ -32,6 +36,8 @@ export interface StaffActionDeps {
   scheduler?: Scheduler;
   /** The pack's Ombudsman wording and escalation role; defaults apply when it returns nothing. */
   packInfo?: (packId: string) => Promise<Partial<PackNoticeInfo> | null> | Partial<PackNoticeInfo> | null;
+  /** The app's pack and calendar (policy jobs); without it the case's own pack and England's calendar. */
+  policy?: { pack: PolicyPack; calendar: WorkingCalendar };
   /** Told after each successful action (Teams notifications of escalations, etc.). */
   onCaseChanged?: (event: { action: string; case: CaseRecord; actor: Actor }) => Promise<void>;
 }
@@ -65,6 +71,11 @@ async function tellTenant(deps: StaffActionDeps, c: CaseRecord, english: string 
     deps.logger.warn({ reference: c.reference, channel: c.address.channel, reason: (err as Error).message }, 'tenant notice failed');
     return { ok: false, why: `The message to the tenant could not be queued (${c.address.channel}): please try again or contact them directly.` };
   }
+}
+
+function policyFor(deps: StaffActionDeps, packId: string): { pack: PolicyPack; calendar: WorkingCalendar } {
+  if (deps.policy && deps.policy.pack.id === packId) return deps.policy;
+  return { pack: loadPolicyPack(packId), calendar: deps.policy?.calendar ?? createCalendar('ENG') };
 }
 
 export async function performStaffAction(deps: StaffActionDeps, reference: string, input: StaffActionInput, actor: Actor): Promise<StaffActionResult> {
@@ -101,6 +112,11 @@ export async function performStaffAction(deps: StaffActionDeps, reference: strin
       const response = updated.responses[updated.responses.length - 1];
       tenantText = responseNotice(updated, response, await noticeInfo(deps, updated.packId));
       summary = `Response recorded on ${reference} (${input.decision}).`;
+      if (deps.scheduler) {
+        // SLH: the case closes by itself when no Stage 2 request arrives inside the window.
+        const closesAt = await scheduleStage2WindowClose(deps.scheduler, policyFor(deps, updated.packId).pack, updated);
+        if (closesAt) summary += ` It closes automatically after ${londonDate(updated.deadlines.escalateBy!)} unless the tenant asks for Stage 2.`;
+      }
       break;
     }
     case 'extend':
@@ -137,6 +153,23 @@ export async function performStaffAction(deps: StaffActionDeps, reference: strin
     case 'close':
       updated = await cases.close(reference, input.reason, actor);
       summary = `${reference} closed.`;
+      break;
+    case 'await_tenant': {
+      const { pack, calendar } = policyFor(deps, (await cases.get(reference))?.packId ?? '');
+      if (!pack.unreachableCloseAfter) {
+        throw new CaseRuleError('invalid_transition', `${pack.name} sets no period after which a complaint closes when the tenant cannot be reached; follow it up with the tenant instead.`);
+      }
+      updated = await cases.recordEvent(reference, { action: 'awaiting_tenant', reason: input.reason }, actor);
+      const since = updated.history[updated.history.length - 1].at;
+      const closesAt = deps.scheduler ? await scheduleUnreachableClose(deps.scheduler, pack, calendar, updated, since) : null;
+      const lastDay = londonDate(periodEnd(calendar, since, pack.unreachableCloseAfter));
+      tenantText = `To carry on with your complaint ${reference} we need this from you: ${input.reason}. Please reply by ${lastDay}. If we do not hear from you by then, we will close the complaint; you can contact us again at any time.`;
+      summary = closesAt ? `${reference}: waiting for the tenant; it closes after ${lastDay} if nothing happens on it.` : `${reference}: waiting for the tenant recorded (no scheduler here, so it will not close by itself).`;
+      break;
+    }
+    case 'tenant_contact':
+      updated = await cases.recordEvent(reference, { action: 'tenant_contact', reason: input.reason }, actor);
+      summary = `${reference}: contact with the tenant recorded.`;
       break;
     case 'restrict':
     case 'lift_restriction': {

@@ -147,6 +147,13 @@ export interface OpenCaseInput {
   relatedReferences?: string[];
 }
 
+/**
+ * History-only events (the case's stage and status do not change): a staff take-over of the
+ * tenant's conversation and its end; staff waiting for the tenant's input (the pack may close an
+ * unreachable tenant's complaint after a period); the tenant (or staff for them) getting in touch.
+ */
+export type CaseNoteAction = 'take_over' | 'take_over_end' | 'awaiting_tenant' | 'tenant_contact';
+
 export interface CaseFilter {
   stage?: Stage;
   status?: CaseStatus;
@@ -198,4 +205,6 @@ export interface CaseService {
   withdraw(reference: string, reason: string, actor: Actor): Promise<CaseRecord>;
   addEvidence(reference: string, evidence: { kind: string; url: string; contentType?: string }, actor: Actor): Promise<CaseRecord>;
   recordSatisfaction(reference: string, score: number, comment: string | undefined, actor: Actor): Promise<CaseRecord>;
+  /** Appends a history-only event (see CaseNoteAction); staff only, except a tenant's own `tenant_contact`. */
+  recordEvent(reference: string, input: { action: CaseNoteAction; reason?: string }, actor: Actor): Promise<CaseRecord>;
 }

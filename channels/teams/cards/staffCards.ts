@@ -79,6 +79,7 @@ export const HELP_TEXT = [
   '- ack CMP-…, assign CMP-… <name>, escalate CMP-…, stage2 CMP-… [reasons]',
   '- hold CMP-… <reason>, resume CMP-…, close CMP-… <reason>, not accepted CMP-… <reason>',
   '- respond / extend / restrict CMP-…: opens the form',
+  '- waiting CMP-… <what we asked the tenant for>: closes after the policy period if nothing happens (where the policy says so); contact CMP-… [note]: the tenant got in touch',
   '- log: log a complaint received by phone, letter, email or in person',
   '- take over CMP-…, reply CMP-… <message>, end CMP-…',
   '- subscribe here / unsubscribe: case notifications in this conversation',
