@@ -20,6 +20,9 @@ export const PAGE_LANGUAGES: PageLanguage[] = [
   { code: 'ro', nativeName: 'Română', webChatLocale: 'ro-RO', rtl: false },
   { code: 'ar', nativeName: 'العربية', webChatLocale: 'ar-SA', rtl: true },
   { code: 'ur', nativeName: 'اردو', webChatLocale: 'ur-PK', rtl: true },
+  { code: 'bn', nativeName: 'বাংলা', webChatLocale: 'bn-BD', rtl: false },
+  { code: 'pa', nativeName: 'ਪੰਜਾਬੀ', webChatLocale: 'pa-IN', rtl: false },
+  { code: 'so', nativeName: 'Soomaali', webChatLocale: 'so-SO', rtl: false },
 ];
 
 export interface PageOptions {

@@ -1,62 +1,17 @@
 // Right-to-left languages in real headless Chromium, through the whole stack: the official Web
 // Chat page served by the app, the real tenant bot and dialogs, and the staff tab showing what
 // the tenant wrote. Azure AI Translator is played by a local fake speaking its HTTP shapes.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { App } from '../../index';
 import { startTestApp } from '../helpers/app';
 import { launchChromium, testOutputPath } from '../helpers/browser';
 import { startFakeAzureTranslator } from '../fakes/translators/azureTranslator';
 import type { FakeServer } from '../fakes/translators/httpFake';
 import { PHRASES } from '../fakes/translators/phrasebook';
+import { botBubbles, browserTurn, directions, openChatPage } from './multilingualBrowser';
 import { driveComplaintIntake, promptKey, STAFF_TOKEN } from './multilingualSupport';
 
 const AZURE_KEY = 'e2e-azure-key';
-
-/** The bot's message bubbles as shown (not the screen-reader copies). */
-function botBubbles(page: Page): Promise<string[]> {
-  return page.$$eval('.webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content', (nodes) =>
-    nodes.map((n) => (n as HTMLElement).innerText.trim()),
-  );
-}
-
-/** One tenant turn typed into Web Chat: the new bot bubbles once they stop arriving. */
-function browserTurn(page: Page): (text: string) => Promise<string[]> {
-  return async (text) => {
-    const before = (await botBubbles(page)).length;
-    const box = page.getByRole('textbox').last();
-    await box.fill(text);
-    await box.press('Enter');
-    await page.waitForFunction((n) => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length > n, before, { timeout: 20000 });
-    let seen = -1;
-    let bubbles = await botBubbles(page);
-    while (bubbles.length !== seen) {
-      seen = bubbles.length;
-      await page.waitForTimeout(300);
-      bubbles = await botBubbles(page);
-    }
-    return bubbles.slice(before);
-  };
-}
-
-/** Opens the chat page and waits for the welcome, so later bubbles belong to the tenant's turns. */
-async function openChatPage(page: Page, url: string): Promise<void> {
-  await page.goto(`${url}/`);
-  await page.getByRole('textbox').last().waitFor({ timeout: 20000 });
-  await page.waitForSelector('.webchat__bubble:not(.webchat__bubble--from-user)', { timeout: 20000 });
-}
-
-/** Direction facts of the page, the Web Chat transcript and the last bot bubble. */
-function directions(page: Page): Promise<{ html: string; transcript: string | null; bubble: string }> {
-  return page.evaluate(() => {
-    const bubbles = document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content');
-    const last = bubbles[bubbles.length - 1];
-    return {
-      html: document.documentElement.dir,
-      transcript: document.querySelector('.webchat__basic-transcript')?.getAttribute('dir') ?? null,
-      bubble: last ? getComputedStyle(last).direction : 'none',
-    };
-  });
-}
 
 describe('right-to-left languages in the browser, end to end', () => {
   let app: App;
