@@ -150,7 +150,18 @@ export function createStateStore(docs: Model<BotStateDoc>, options: StateStoreOp
       let base = Number.parseInt(etag, 10);
       if (!Number.isInteger(base) || base < 0) throw new StateConflictError(key);
       if (base === 0) {
-        // "0" = create: only if the key has no state now (never written, or deleted).
+        // "0" = create: only if the key has no state now (never written, or deleted). A key this
+        // process knows nothing of is most likely new: try revision 1 first (E11000 = it is not).
+        if (!hints.has(key)) {
+          try {
+            await insert(key, 1, false, value);
+            if ((await headRev(key)) <= 1) return '1';
+            await docs.deleteOne({ _id: revId(key, 1) }).catch(() => undefined);
+            hints.delete(key);
+          } catch (err) {
+            if (!isDuplicateKey(err)) throw err;
+          }
+        }
         const current = await latest(key);
         if (current && !current.deleted) throw new StateConflictError(key);
         base = current?.rev ?? 0;

@@ -118,6 +118,15 @@ describe('StateStore across app instances (each with its own hints)', () => {
     expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof StateConflictError)).toHaveLength(1);
   });
 
+  it('a create ("0") from an instance that never saw the key conflicts even when revision 1 was pruned', async () => {
+    const a = store();
+    for (let i = 1; i <= 20; i++) await a.write('s/1', { i });
+    expect(await db.models.BotState.findById('s/1#1').lean()).toBeNull();
+    await expect(store().write('s/1', { i: -1 }, '0')).rejects.toBeInstanceOf(StateConflictError);
+    expect(await db.models.BotState.findById('s/1#1').lean()).toBeNull();
+    expect(await store().read('s/1')).toMatchObject({ value: { i: 20 } });
+  });
+
   it('after the key is erased from the database, every instance starts it afresh', async () => {
     const a = store();
     for (let i = 1; i <= 9; i++) await a.write('r/1', { i });
