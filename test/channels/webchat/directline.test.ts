@@ -212,6 +212,19 @@ describe('Direct Line token issue limits', () => {
     }
   });
 
+  it('holds the token limit when many requests from one address arrive at once, on two instances', async () => {
+    const h = await startWebchatHarness(undefined, { tokenRateLimit: { max: 5, windowMs: 60_000 } });
+    const other = await startWebchatHarness(undefined, { tokenRateLimit: { max: 5, windowMs: 60_000 }, db: h.db });
+    try {
+      const statuses = await Promise.all(Array.from({ length: 24 }, (_, i) => fetch(`${i % 2 ? other.url : h.url}/api/webchat/token`).then((r) => r.status)));
+      expect(statuses.filter((s) => s === 200)).toHaveLength(5);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(19);
+    } finally {
+      await other.stop();
+      await h.stop();
+    }
+  });
+
   it('refuses an expired token with 401', async () => {
     const h = await startWebchatHarness(undefined, { tokenLifetimeSeconds: 1 });
     try {
