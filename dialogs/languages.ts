@@ -9,9 +9,9 @@ export const LANGUAGE_NAMES: Record<string, { native: string; names: string[] }>
   ro: { native: 'Română', names: ['romana', 'romaneste', 'in romana', 'romanian', 'rumunski'] },
   ar: { native: 'العربية', names: ['العربية', 'عربي', 'عربى', 'بالعربي', 'arabic', 'arabeg', 'arabski'] },
   ur: { native: 'اردو', names: ['اردو', 'urdu'] },
-  pa: { native: 'ਪੰਜਾਬੀ', names: ['ਪੰਜਾਬੀ', 'punjabi', 'panjabi'] },
-  bn: { native: 'বাংলা', names: ['বাংলা', 'bengali', 'bangla'] },
-  so: { native: 'Soomaali', names: ['soomaali', 'somali', 'af soomaali'] },
+  pa: { native: 'ਪੰਜਾਬੀ', names: ['ਪੰਜਾਬੀ', 'punjabi', 'panjabi', 'gurmukhi'] },
+  bn: { native: 'বাংলা', names: ['বাংলা', 'বাংলায়', 'বাংলাতে', 'bengali', 'bangla'] },
+  so: { native: 'Soomaali', names: ['soomaali', 'somali', 'af soomaali', 'af-soomaali'] },
   lt: { native: 'Lietuvių', names: ['lietuviu', 'lietuviskai', 'lithuanian'] },
   pt: { native: 'Português', names: ['portugues', 'portuguese'] },
   es: { native: 'Español', names: ['espanol', 'spanish', 'castellano'] },
@@ -27,7 +27,7 @@ export const LANGUAGE_NAMES: Record<string, { native: string; names: string[] }>
 // Words around a language name that still make the message only a language request.
 const FILLER = new Set([
   'in', 'please', 'pls', 'speak', 'reply', 'write', 'switch', 'to', 'language', 'can', 'you', 'use', 'i', 'want', 'would', 'like',
-  'yn', 'os', 'gwelwch', 'yn dda', 'prosze', 'po', 'jezyk', 'te', 'rog', 'limba', 'في', 'ب', 'میں', 'براہ', 'کرم', 'en', 'por', 'favor', 'em',
+  'yn', 'os', 'gwelwch', 'yn dda', 'prosze', 'po', 'jezyk', 'te', 'rog', 'limba', 'في', 'ب', 'میں', 'براہ', 'کرم', 'en', 'por', 'favor', 'em', 'ਵਿੱਚ', 'ਵਿਚ', 'ku', 'fadlan',
 ]);
 
 /** The language a short message names, if that is all it says; otherwise undefined. */

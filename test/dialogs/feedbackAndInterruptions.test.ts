@@ -137,6 +137,9 @@ describe('more languages', () => {
     ['Português', 'Está bem, a partir de agora escrevo em português.', 'pt'],
     ['Română', 'Bine, de acum vă scriu în română.', 'ro'],
     ['اردو', 'ٹھیک ہے، اب سے میں اردو میں لکھوں گا۔', 'ur'],
+    ['বাংলায়', 'ঠিক আছে, এখন থেকে আমি বাংলায় লিখব।', 'bn'],
+    ['ਪੰਜਾਬੀ ਵਿੱਚ', 'ਠੀਕ ਹੈ, ਹੁਣ ਤੋਂ ਮੈਂ ਪੰਜਾਬੀ ਵਿੱਚ ਲਿਖਾਂਗਾ।', 'pa'],
+    ['Af Soomaali fadlan', 'Hagaag, hadda wixii ka dambeeya waxaan ku qori doonaa Af Soomaali.', 'so'],
   ])('switches to %s when the tenant names it', async (name, reply, lang) => {
     const id = `dl-lang-${lang}`;
     expect(await h.chat('webchat', id).say(name)).toEqual([reply]);
