@@ -219,6 +219,36 @@ describe('staff card actions and commands (Tuntum pack: has a quick-fix stage)',
     expect(await h.staff.handoffs.relayFromTenant({ channel: 'sms', id: phone }, 'hello?')).toBe(false);
   });
 
+  it('records a take-over and its end in the case history (who, when, channel)', async () => {
+    const { c } = await openCase(h);
+    const conv = 'a:personal-takeover-audit';
+    expect((await say(h, { text: `take over ${c.reference}` }, { conversationId: conv })).text).toMatch(/You have taken over/);
+    expect((await say(h, { text: `end ${c.reference}` }, { conversationId: conv })).text).toMatch(/ended/);
+    const history = (await h.cases.get(c.reference))!.history;
+    expect(history.map((e) => e.action)).toEqual(['open', 'take_over', 'take_over_end']);
+    expect(history[1]).toMatchObject({ actor: { kind: 'staff', id: HANDLER.id, name: HANDLER.name, channel: 'teams' }, fromStatus: 'open', toStatus: 'open', reason: "Hana Handler took over the tenant's sms conversation" });
+    expect(history[2].reason).toBe('Hana Handler handed the sms conversation back to the assistant');
+  });
+
+  it('records a take-over started from a "tenant needs a person" card on the tenant’s live case', async () => {
+    const { c, phone } = await openCase(h);
+    const conv = 'a:personal-takeover-card';
+    const reply = await say(h, { value: { verb: 'take_over', tenant: { channel: 'sms', id: phone }, language: 'en' } }, { conversationId: conv });
+    expect(reply.text).toMatch(new RegExp(`You have taken over ${c.reference}`));
+    expect((await h.cases.get(c.reference))!.history.at(-1)).toMatchObject({ action: 'take_over', actor: { id: HANDLER.id } });
+    await say(h, { text: `end ${c.reference}` }, { conversationId: conv });
+  });
+
+  it('takes over a conversation with no case without touching any case', async () => {
+    const phone = nextPhone();
+    const conv = 'a:personal-takeover-nocase';
+    const reply = await say(h, { value: { verb: 'take_over', tenant: { channel: 'sms', id: phone }, language: 'en' } }, { conversationId: conv });
+    expect(reply.text).toMatch(new RegExp(`You have taken over sms:\\${phone}`));
+    expect(await h.staff.handoffs.active({ channel: 'sms', id: phone })).toMatchObject({ staffId: HANDLER.id });
+    await say(h, { text: `end sms:${phone}` }, { conversationId: conv });
+    expect(await h.staff.handoffs.active({ channel: 'sms', id: phone })).toBeNull();
+  });
+
   it('lists overdue cases by command', async () => {
     const { c } = await openCase(h, { receivedAt: new Date(Date.now() - 40 * 24 * 3600 * 1000) });
     const reply = await say(h, { text: 'cases overdue' });

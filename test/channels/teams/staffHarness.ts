@@ -21,6 +21,8 @@ import { registerStaffChannels, StaffChannel, StaffChannelConfig } from '../../.
 import type { CaseService } from '../../../services/cases/types';
 import type { ContactService } from '../../../services/contacts/types';
 import { startFakeBotConnector, FakeBotConnector } from '../../fakes/botConnector';
+import { createMongoScheduler } from '../../../services/scheduler/mongoScheduler';
+import type { Scheduler } from '../../../services/scheduler/types';
 
 export const STAFF_TENANT = 'tenant-aad-1111';
 export const HANDLER = { id: 'aad-handler-1', name: 'Hana Handler' };
@@ -34,12 +36,14 @@ export interface StaffHarness {
   contacts: ContactService;
   staff: StaffChannel;
   connector: FakeBotConnector;
+  /** The real MongoDB scheduler when the harness was started with `{ scheduler: true }` (not polling; tests call runDue). */
+  scheduler?: Scheduler;
   /** Bodies queued to a phone number in the SMS outbox (what the tenant will receive). */
   smsTo(phone: string): Promise<string[]>;
   stop(): Promise<void>;
 }
 
-export async function startStaffHarness(overrides: Partial<StaffChannelConfig> = {}, packId = 'hoc-2024'): Promise<StaffHarness> {
+export async function startStaffHarness(overrides: Partial<StaffChannelConfig> = {}, packId = 'hoc-2024', options: { scheduler?: boolean } = {}): Promise<StaffHarness> {
   // Only the models the staff side uses are initialised (index builds), so another feature's
   // schema cannot break these tests.
   const connection = await connectDatabase(testMongoUri(), uniqueDbName('staff'));
@@ -67,7 +71,12 @@ export async function startStaffHarness(overrides: Partial<StaffChannelConfig> =
     ...overrides,
   };
   const server = createHttpServer({ logger, isReady: async () => true });
-  const staff = registerStaffChannels(server, { config, logger, models: db.models, cases, contacts, messenger, translator });
+  let scheduler: Scheduler | undefined;
+  if (options.scheduler) {
+    await Promise.all([m.Job, m.JobClaim, m.JobHistory].map((x) => (x as { init(): Promise<unknown> }).init()));
+    scheduler = createMongoScheduler({ models: m, logger });
+  }
+  const staff = registerStaffChannels(server, { config, logger, models: db.models, cases, contacts, messenger, translator, scheduler, policy });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const connector = await startFakeBotConnector();
@@ -79,6 +88,7 @@ export async function startStaffHarness(overrides: Partial<StaffChannelConfig> =
     contacts,
     staff,
     connector,
+    scheduler,
     async smsTo(phone) {
       const docs = await db.models.OutboxMessage.find({ to: phone }).sort({ _id: 1 }).lean();
       return docs.map((d) => String((d as { body?: unknown }).body));

@@ -15,6 +15,9 @@ describe('typed staff commands', () => {
     [`resume ${ref}`, { action: 'resume' }],
     [`close ${ref} resolved by phone`, { action: 'close', reason: 'resolved by phone' }],
     [`not accepted ${ref} legal proceedings started`, { action: 'not_accepted', reason: 'legal proceedings started' }],
+    [`waiting ${ref} photos of the damp`, { action: 'await_tenant', reason: 'photos of the damp' }],
+    [`contact ${ref} tenant phoned back`, { action: 'tenant_contact', reason: 'tenant phoned back' }],
+    [`contact ${ref}`, { action: 'tenant_contact' }],
   ])('parses "%s" into a valid action', (text, expected) => {
     const cmd = parseStaffCommand(`<at>Complaints</at> ${text}`);
     expect(cmd).toEqual({ kind: 'action', reference: ref, input: expected });
