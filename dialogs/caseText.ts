@@ -3,10 +3,10 @@ import type { TurnContext } from 'botbuilder';
 import type { CaseRecord } from '../services/cases/types';
 import { awaitsAcknowledgement, awaitsResponse } from '../services/cases/statuses';
 import { formatDate } from './format';
-import { say, send, turnOf } from './tenantTurn';
+import { promptLanguage, say, send, turnOf } from './tenantTurn';
 
 export function caseSummaryText(context: TurnContext, record: CaseRecord): string {
-  const { lang } = turnOf(context);
+  const lang = promptLanguage(turnOf(context));
   const parts = [
     say(context, 'status.caseLine', {
       reference: record.reference,
@@ -31,7 +31,7 @@ export async function sendOmbudsman(context: TurnContext): Promise<void> {
 
 /** Deadlines of a case just opened or escalated, in the tenant's language. */
 export function deadlineVars(context: TurnContext, record: CaseRecord): Record<string, string> {
-  const { lang } = turnOf(context);
+  const lang = promptLanguage(turnOf(context));
   return {
     reference: record.reference,
     acknowledgeBy: formatDate(record.deadlines.acknowledgeBy, lang),

@@ -51,6 +51,8 @@ describe('a language without a prompt catalog', () => {
     expect(replies.join('\n')).not.toMatch(/can't write in Somali/);
     const created = replies.find((r) => /Your complaint is logged\. Reference CMP-/.test(r));
     expect(created).toBeDefined();
+    // Dates are written in English too, since the sentence is English.
+    expect(created).toMatch(/by \d{1,2} [A-Z][a-z]+ \d{4} and send our answer by \d{1,2} [A-Z][a-z]+ \d{4}\./);
     const reference = /CMP-\d{4}-\d{6}/.exec(created ?? '')?.[0] ?? '';
     const record = await h.deps.cases.get(reference);
     expect(record).toMatchObject({ language: 'so', originalText: SOMALI_COMPLAINT });
