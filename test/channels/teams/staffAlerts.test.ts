@@ -2,7 +2,12 @@
 // new cases, approaching and missed deadlines (with the pack's escalation role), each sent once
 // even when two instances scan at the same moment; an alert that could not be posted is retried.
 import { postActivity, say, startStaffHarness, StaffHarness } from './staffHarness';
-import { runStaffAlertScan } from '../../../services/notifications/staffAlerts';
+import { defineStaffAlertJobs, runStaffAlertScan, scheduleStaffAlertScan } from '../../../services/notifications/staffAlerts';
+import { createCaseService } from '../../../services/cases/caseService';
+import { createCalendar } from '../../../services/policy/calendar';
+import { loadPolicyPack } from '../../../services/policy/packs';
+import { createMongoScheduler } from '../../../services/scheduler/mongoScheduler';
+import { createLogger } from '../../../services/logging/logger';
 import { endOfLondonDay, londonDate } from '../../../services/policy/calendar';
 import type { CaseRecord } from '../../../services/cases/types';
 
@@ -103,5 +108,48 @@ describe('staff alerts (SLH pack: a named role is alerted on missed deadlines)',
     expect(postsAbout(c.reference)).toHaveLength(0);
     const res = await postActivity(h, { text: 'subscribe here' }, { conversationId: CHANNEL, conversationType: 'channel' });
     expect(res.status).toBe(200);
+  });
+});
+
+describe('staff alert scan as a scheduler job on two instances (SLH)', () => {
+  it('alerts a missed Stage 2 acknowledgement once, to the team and the named senior role, with the case shown as escalated', async () => {
+    const h = await startStaffHarness({}, 'slh', { scheduler: true });
+    try {
+      const team = '19:complaints-team-jobs@thread.tacv2';
+      const director = 'a:personal-director-jobs';
+      await say(h, { text: 'subscribe here' }, { conversationId: team, conversationType: 'channel' });
+      await say(h, { text: 'subscribe escalations' }, { conversationId: director });
+
+      // The Stage 2 request came in ten days ago (a case service whose clock is then) and nobody acknowledged it.
+      const tenDaysAgo = new Date(Date.now() - 10 * 24 * 3600 * 1000);
+      const past = createCaseService({ models: h.db.models, pack: loadPolicyPack('slh'), calendar: createCalendar('ENG'), clock: () => tenDaysAgo });
+      const phone = `+4477009${String(30000 + seq++).slice(-5)}`;
+      const contact = await h.contacts.findOrCreateByIdentity({ channel: 'sms', id: phone }, { phone });
+      const tenant = { kind: 'tenant' as const, id: contact.id, channel: 'sms' as const };
+      const c = await past.open({ contactId: contact.id, stage: 'stage1', channel: 'sms', address: { channel: 'sms', id: phone }, language: 'en', summary: 'Damp not treated' }, tenant);
+      await past.respond(c.reference, { decision: 'not_upheld', reasons: 'Works completed on time' }, { kind: 'staff', id: 'aad-handler-1', channel: 'teams' });
+      expect((await past.escalate(c.reference, { reasons: 'The damp came back' }, tenant)).status).toBe('escalated');
+
+      const a = h.scheduler!;
+      const b = createMongoScheduler({ models: h.db.models, logger: createLogger('silent'), instanceId: 'second-instance' });
+      defineStaffAlertJobs(b, h.staff.alertDeps);
+      await scheduleStaffAlertScan(a, 60_000);
+      const now = new Date(Date.now() + 1000);
+      const [ranA, ranB] = await Promise.all([a.runDue(now), b.runDue(now)]);
+      expect(ranA + ranB).toBe(1);
+
+      const missed = (conv: string) => h.connector.activities(conv).map((x) => JSON.stringify(x)).filter((s) => s.includes(c.reference) && s.includes('MISSED'));
+      expect(missed(team)).toHaveLength(1);
+      expect(missed(team)[0]).toContain('MISSED acknowledge deadline');
+      expect(missed(team)[0]).toContain('Director of Innovation, Technology & Risk');
+      expect(missed(director)).toHaveLength(1);
+      // Run again on both: nothing is sent twice.
+      const later = new Date(now.getTime() + 61_000);
+      await Promise.all([a.runDue(later), b.runDue(later)]);
+      expect(missed(team)).toHaveLength(1);
+      expect(missed(director)).toHaveLength(1);
+    } finally {
+      await h.stop();
+    }
   });
 });
