@@ -4,7 +4,13 @@
 // (hand-written, measured once after tuning). `-- --errors` also lists every miss; `-- --json`
 // prints only the summaries as one JSON line.
 import { createDetector } from '../services/detection/detector';
-import { BLIND_CORPUS, EVALUATION_CORPUS, HOLDOUT_CORPUS, LabelledMessage, loadCorpus } from '../services/detection/corpus';
+import {
+  BLIND_CORPUS,
+  EVALUATION_CORPUS,
+  HOLDOUT_CORPUS,
+  LabelledMessage,
+  loadCorpus,
+} from '../services/detection/corpus';
 import { identifyLanguage } from '../services/detection/languageId';
 import { measureDetectionSpeed } from '../services/detection/benchmark';
 import { Detection, INTENTS } from '../services/detection/types';
@@ -160,7 +166,7 @@ export function corpusFiles(args: string[]): string[] {
 function main(): void {
   const args = process.argv.slice(2);
   const started = Date.now();
-  const detector = createDetector();
+  const detector = createDetector(args.includes('--train') ? { modelPath: false } : {});
   const loadMs = Date.now() - started;
   const summaries: Record<string, EvaluationSummary> = {};
   for (const file of corpusFiles(args)) {

@@ -51,8 +51,13 @@ const SAFETY_ANY: CompiledLexicon = SAFETY_KINDS.map((kind) => {
 
 const COMPILED = new Map<string, CompiledLexicon>();
 const NEGATIONS = new Map<string, RegExp>();
+const IGNORED = new Map<string, RegExp>();
 for (const lexicon of Object.values(LEXICONS)) {
   COMPILED.set(lexicon.language, compileLexicon(lexicon));
+  if (lexicon.ignore?.length) {
+    const body = lexicon.ignore.map((e) => compileEntry(e, lexicon.wordBoundaries)).join('|');
+    IGNORED.set(lexicon.language, new RegExp(lexicon.wordBoundaries ? `(?<= )(?:${body})(?= )` : `(?:${body})`, 'g'));
+  }
   const negations = lexicon.cues.negated_dissatisfaction;
   if (negations?.length) {
     const body = negations.map((e) => compileEntry(e, lexicon.wordBoundaries)).join('|');
@@ -84,13 +89,19 @@ export function matchCues(text: string, language: string): Set<CueKind> {
       cleaned = cleaned.replace(negation, ';');
     }
   }
+  // An age ("a 6 week old") is taken out for the waiting cue only: it still names a baby.
+  let withoutAges = cleaned;
+  for (const language of languages) {
+    const ignored = IGNORED.get(language);
+    if (ignored) withoutAges = withoutAges.replace(ignored, ';');
+  }
   for (const lexiconLanguage of languages) {
     const compiled = COMPILED.get(lexiconLanguage);
     if (!compiled) continue;
     for (const [kind, pattern] of compiled) {
       if (found.has(kind)) continue;
       if (language !== 'en' && lexiconLanguage === 'en' && !ENGLISH_EVERYWHERE.has(kind)) continue;
-      if (pattern.test(cleaned)) found.add(kind);
+      if (pattern.test(kind === 'waiting' ? withoutAges : cleaned)) found.add(kind);
     }
   }
   for (const [kind, pattern] of SAFETY_ANY) if (!found.has(kind) && pattern.test(cleaned)) found.add(kind);

@@ -44,6 +44,15 @@ const LANDLORD_DIRECTED: CueKind[] = [
  */
 function isDissatisfied(score: number, probability: number, cues: ReadonlySet<CueKind>): boolean {
   if (score >= 2.5) return true;
+  // "I'm so upset, the shower just died, can someone come?": distress about a first-time fault
+  // is not dissatisfaction with the landlord unless something points at the landlord.
+  const onlyDistress =
+    cues.has('negative_emotion') &&
+    !LANDLORD_DIRECTED.some((cue) => cues.has(cue)) &&
+    !['strong_negative', 'staff_conduct', 'explicit_complaint', 'repetition_weak', 'contrast'].some((cue) =>
+      cues.has(cue as CueKind),
+    );
+  if (onlyDistress && (cues.has('request') || cues.has('repair'))) return probability >= 0.75;
   // A first "any update?" is not a complaint (POLICIES.md): weak cues inside a chaser need more.
   if (cues.has('chaser')) return score >= 1 && probability >= 0.6;
   if (score >= 1 && probability >= 0.4) return true;
@@ -268,6 +277,10 @@ function chooseIntent(
     if (cues.has('greeting')) candidates.add('other');
     // The more specific reading wins over the general one it contains.
     if (candidates.has('status_check')) candidates.delete('enquiry');
+    // "Can I talk to someone?" is a question that asks for a person.
+    if (candidates.has('human')) candidates.delete('enquiry');
+    // "hello?" is a greeting, not a question about anything.
+    if (candidates.has('other') && analysis.tokens.length <= 3) candidates.delete('enquiry');
     if (candidates.has('data_request')) ['enquiry', 'service_request'].forEach((i) => candidates.delete(i as Intent));
     if (candidates.has('comment')) {
       candidates.delete('enquiry');

@@ -3,6 +3,8 @@ import type { Lexicon } from './types';
 export const cy: Lexicon = {
   language: 'cy',
   wordBoundaries: true,
+  // Ages ("three weeks old") are not waits.
+  ignore: ['[^ ]+ (?:wythnos|mis|diwrnod) oed'],
   cues: {
     strong_negative: ['annerbyniol', 'gwarthus', 'cywilydd~', 'hurt'],
     explicit_complaint: [
@@ -49,6 +51,7 @@ export const cy: Lexicon = {
     ],
     repetition_weak: ['eto', 'dal'],
     waiting: [
+      "o'r diwedd",
       'ers (?:\\d+|dwy|tair|pedair|pum|chwe|sawl|wythnos~|mis~|oes|amser hir|mis(?:oedd)?)',
       '(?:aros|disgwyl) ers',
       'wedi bod yn aros',
@@ -70,6 +73,7 @@ export const cy: Lexicon = {
       'ddim yn ateb',
     ],
     inaction: [
+      "ddiolchgar .. o'r diwedd",
       'pam does neb',
       'pam nad',
       'dim byd wedi (?:newid|digwydd|ei wneud)',
@@ -174,6 +178,8 @@ export const cy: Lexicon = {
       'cais gwrthrych',
     ],
     human: [
+      '(?:p|ph)erson go iawn',
+      'siarad (?:a|â) (?:ph|p)erson',
       'siarad (?:a|â|gyda|efo) (?:rhywun|person|swyddog|aelod o staff|rheolwr|bod dynol|dyn|rywun)',
       'person go iawn',
       'ffoniwch fi',

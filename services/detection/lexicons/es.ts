@@ -5,6 +5,11 @@ const NUM = '(?:\\d+|dos|tres|cuatro|cinco|seis|varias|varios|muchas|muchos|unas
 export const es: Lexicon = {
   language: 'es',
   wordBoundaries: true,
+  // Ages ("three weeks old") are not waits.
+  ignore: [
+    'tiene (?:solo |apenas )?[^ ]+ (?:semanas|meses|dias)(?: de (?:vida|edad))?',
+    '(?:bebe|nino|nina|hijo|hija) de [^ ]+ (?:semanas|meses)',
+  ],
   cues: {
     strong_negative: [
       'se niegan a (?:pagar|devolver|arreglar)',
@@ -69,6 +74,8 @@ export const es: Lexicon = {
     ],
     repetition_weak: ['otra vez', 'de nuevo', 'todavia', 'aun', 'sigue', 'nuevamente'],
     waiting: [
+      'por fin',
+      'de una vez',
       `hace ${NUM} (?:semanas?|meses|mes|dias)`,
       'hace (?:una|un) (?:semana|mes)',
       `${NUM} semanas`,
@@ -99,6 +106,8 @@ export const es: Lexicon = {
       'ni caso',
     ],
     inaction: [
+      'agradec~ .. (?:por fin|de una vez)',
+      'nadie (?:responde|contesta|llama|viene)',
       'por que nadie',
       'por que no',
       'nada (?:ha cambiado|se ha hecho|cambia|se hizo)',

@@ -5,6 +5,8 @@ const NUM = '(?:\\d+|deux|trois|quatre|cinq|six|plusieurs|de nombreuses|beaucoup
 export const fr: Lexicon = {
   language: 'fr',
   wordBoundaries: true,
+  // Ages ("three weeks old") are not waits.
+  ignore: ['(?:bebe|enfant|fils|fille) (?:a|de) [^ ]+ (?:semaines|mois|jours)', 'age de [^ ]+ (?:semaines|mois)'],
   cues: {
     strong_negative: [
       'refuse~ de (?:rembourser|payer|reparer)',
@@ -65,6 +67,7 @@ export const fr: Lexicon = {
     ],
     repetition_weak: ['encore', 'toujours', 'de nouveau', 'a nouveau'],
     waiting: [
+      'enfin',
       `depuis ${NUM} (?:semaines?|mois|jours|ans)`,
       'depuis (?:une|un) (?:semaine|mois)',
       'depuis (?:des semaines|des mois|longtemps|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|le mois dernier|la semaine derniere)',
@@ -96,6 +99,8 @@ export const fr: Lexicon = {
       'ignor~',
     ],
     inaction: [
+      'reconnaissante? .. enfin',
+      'personne ne (?:me )?(?:rappelle|repond|vient)',
       'pourquoi personne',
       'pourquoi rien',
       "rien (?:n'a change|n'a ete fait|ne change|ne bouge)",
@@ -217,6 +222,7 @@ export const fr: Lexicon = {
       'recours',
     ],
     data_request: [
+      'copie de (?:mon|mes) dossier',
       'informations?(?: [^ ]+){0,6} sur moi',
       'donnees personnelles',
       'mes donnees',

@@ -5,6 +5,8 @@ const NUM = '(?:\\d+|du|dvi|tris|keturis|keturias|penkis|penkias|kelis|kelias|da
 export const lt: Lexicon = {
   language: 'lt',
   wordBoundaries: true,
+  // Ages ("three weeks old") are not waits.
+  ignore: ['[^ ]+ (?:savaiciu|savaites|menesiu|menesiai) (?:kudik~|vaik~|amziaus)'],
   cues: {
     strong_negative: ['nepriimtina', 'geda', 'skandal~', 'tycioj~'],
     explicit_complaint: ['skund~', 'skundzi~', 'nepatenkint~', 'nesu patenkint~', 'pretenzij~'],
@@ -42,6 +44,7 @@ export const lt: Lexicon = {
     ],
     repetition_weak: ['vel', 'vis dar', 'dar karta', 'vis'],
     waiting: [
+      'pagaliau',
       `jau ${NUM} (?:savait~|menes~|dien~)`,
       `${NUM} (?:savaites|savaiciu|menesius|menesiu)`,
       'laukiu (?:jau )?(?:\\d+|kelias|kelis|dvi|tris|menesi|savaite|nuo)',
@@ -68,6 +71,7 @@ export const lt: Lexicon = {
       'ignoruo~',
     ],
     inaction: [
+      'dekinga? .. pagaliau',
       'kodel niekas',
       'niekas neatsako',
       'niekas nieko nedaro',

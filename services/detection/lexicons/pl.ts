@@ -5,6 +5,8 @@ const NUM = '(?:\\d+|dwa|dwie|trzy|cztery|piec|szesc|kilka|kilkanascie|wiele|sto
 export const pl: Lexicon = {
   language: 'pl',
   wordBoundaries: true,
+  // Ages ("three weeks old") are not waits.
+  ignore: ['ma [^ ]+ (?:tygodni|tydzien|tygodnie|miesiace|miesiecy|dni)', '[^ ]+ ?(?:tygodniow~|miesieczn~)'],
   cues: {
     strong_negative: [
       'odmawia~ (?:zwrotu|naprawy|zaplaty)',
@@ -70,6 +72,8 @@ export const pl: Lexicon = {
     ],
     repetition_weak: ['ciagle', 'nadal', 'wciaz', 'znowu', 'znow', 'jeszcze raz', 'ponownie'],
     waiting: [
+      'wreszcie',
+      'w koncu',
       `od (?:${NUM}|dwoch|trzech|czterech|pieciu|kilku|wielu|tygodnia|tygodni|miesiaca|miesiecy|roku|dawna|dluzszego czasu|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrzesnia|pazdziernika|listopada|grudnia)`,
       'czekam (?:juz )?(?:od|\\d+)',
       `${NUM} (?:tygodni|tygodnie|miesiecy|miesiace)`,
@@ -98,6 +102,7 @@ export const pl: Lexicon = {
       'nikt nie odpowiada',
     ],
     inaction: [
+      'wdzieczn~ .. (?:wreszcie|w koncu)',
       'dlaczego nikt',
       'dlaczego nic',
       'nic (?:sie )?nie (?:zmienilo|zrobiono|zrobil~|dzieje|robi~)',
@@ -224,6 +229,8 @@ export const pl: Lexicon = {
       'rzecznik~',
     ],
     data_request: [
+      'kopi~ .. danych',
+      '(?:wszystkich|wszystkie) dan~',
       'kopi~ (?:mojej|moich|mojego) (?:umowy|notatek|dokument~|danych|akt)',
       'informacje(?: [^ ]+){0,4} o mnie',
       'o mnie macie',
@@ -239,6 +246,7 @@ export const pl: Lexicon = {
       'informacje (?:o mnie|ktore (?:macie|przechowujecie))',
     ],
     human: [
+      'rozmawiac z (?:kims|czlowiekiem|pracownikiem|konsultantem)',
       'prosic o telefon',
       'telefon od',
       'zadzwoni~ do mnie',

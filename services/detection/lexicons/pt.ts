@@ -5,6 +5,8 @@ const NUM = '(?:\\d+|duas|dois|tres|quatro|cinco|seis|varias|varios|muitas|muito
 export const pt: Lexicon = {
   language: 'pt',
   wordBoundaries: true,
+  // Ages ("three weeks old") are not waits.
+  ignore: ['tem (?:so |apenas )?[^ ]+ (?:semanas|meses|dias)(?: de (?:idade|vida))?'],
   cues: {
     strong_negative: [
       'recusam~ (?:pagar|devolver|reparar)',
@@ -61,6 +63,8 @@ export const pt: Lexicon = {
     ],
     repetition_weak: ['outra vez', 'de novo', 'ainda', 'novamente', 'continua'],
     waiting: [
+      'finalmente',
+      'por fim',
       `ha ${NUM} (?:semanas?|meses|mes|dias)`,
       'ha (?:uma|um) (?:semana|mes)',
       `${NUM} semanas`,
@@ -87,6 +91,8 @@ export const pt: Lexicon = {
       'ignora~',
     ],
     inaction: [
+      'ninguem (?:responde|atende|liga|diz nada)',
+      'agradec~ .. (?:finalmente|por fim)',
       'porque ninguem',
       'por que ninguem',
       'nada (?:foi feito|mudou|se resolveu|acontece)',

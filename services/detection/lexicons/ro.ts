@@ -6,6 +6,8 @@ const NUM = '(?:\\d+|doua|trei|patru|cinci|sase|cateva|multe|mai multe)';
 export const ro: Lexicon = {
   language: 'ro',
   wordBoundaries: true,
+  // Ages ("three weeks old") are not waits.
+  ignore: ['are (?:doar )?[^ ]+ (?:saptamani|luni|zile)'],
   cues: {
     strong_negative: ['inacceptabil~', 'rusinos', 'scandalos', 'bataie de joc', 'revoltator'],
     explicit_complaint: [
@@ -59,6 +61,7 @@ export const ro: Lexicon = {
     ],
     repetition_weak: ['din nou', 'iar', 'inca', 'tot', 'iarasi', 'in continuare'],
     waiting: [
+      'in sfarsit',
       `de ${NUM} (?:saptamani|saptamana|luni|luna|zile)`,
       'de o (?:saptamana|luna)',
       'astept (?:de|inca)',
@@ -94,6 +97,7 @@ export const ro: Lexicon = {
       'ignor~',
     ],
     inaction: [
+      'recunoscat~ .. in sfarsit',
       'de ce nimeni',
       'de ce nu',
       'nu s a (?:schimbat|facut|rezolvat) nimic',
@@ -184,6 +188,9 @@ export const ro: Lexicon = {
       'verific (?:daca|stadiul)',
     ],
     complaint_ref: [
+      'stadiul (?:reclamatiei|plangerii|sesizarii)',
+      'reclamatiei mele',
+      'reclamatia mea',
       'plangerea mea',
       'plangerii mele',
       'reclamatia mea',

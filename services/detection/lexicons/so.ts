@@ -3,6 +3,8 @@ import type { Lexicon } from './types';
 export const so: Lexicon = {
   language: 'so',
   wordBoundaries: true,
+  // Ages ("three weeks old") are not waits.
+  ignore: ['[^ ]+ (?:toddobaad|bilood|maalmood) jir'],
   cues: {
     strong_negative: ['lama aqbali karo', 'ceeb'],
     explicit_complaint: [
@@ -44,6 +46,8 @@ export const so: Lexicon = {
     ],
     repetition_weak: ['mar kale', 'weli', 'haddana', 'hadana', 'dib'],
     waiting: [
+      'ugu dambeyn',
+      'ugu dambayn',
       '(?:laba|saddex|afar|shan|dhowr|\\d+) (?:toddobaad|toddobaadyo|bilood|bil|maalmood)',
       'toddobaadyo',
       'bilo',
@@ -71,6 +75,7 @@ export const so: Lexicon = {
       'dhega adeyg',
     ],
     inaction: [
+      'mahadnaqi .. ugu dambeyn',
       'maxaa qofna',
       'maxaa cidna',
       'waxba lama qaban',
@@ -230,8 +235,8 @@ export const so: Lexicon = {
       'aad u qabow',
     ],
     vulnerable: [
-      'ilmo',
-      'ilmaha',
+      'ilmo~',
+      'ilmah~',
       'carruur~',
       'caruur~',
       'ilmo yar',

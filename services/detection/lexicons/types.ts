@@ -53,4 +53,9 @@ export interface Lexicon {
    */
   wordBoundaries: boolean;
   cues: Partial<Record<CueKind, string[]>>;
+  /**
+   * Phrases taken out before the waiting cue is matched: "my baby is three weeks old" states
+   * an age, not a wait.
+   */
+  ignore?: string[];
 }

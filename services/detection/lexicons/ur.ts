@@ -4,6 +4,8 @@ import type { Lexicon } from './types';
 export const ur: Lexicon = {
   language: 'ur',
   wordBoundaries: false,
+  // Ages ("three weeks old") are not waits.
+  ignore: ['(?:ہفتے|ہفتوں|مہینے|دن) (?:کا|کی|کے)'],
   cues: {
     strong_negative: ['ناقابل قبول', 'شرمناک'],
     explicit_complaint: ['شکایت', 'ناخوش', 'خوش نہیں', 'مطمئن نہیں', 'shikayat', 'khush nahi', 'mutmain nahi'],
@@ -40,6 +42,9 @@ export const ur: Lexicon = {
     ],
     repetition_weak: ['پھر سے', 'دوبارہ', 'ابھی تک', 'phir se', 'dobara'],
     waiting: [
+      'آخرکار',
+      'آخر کار',
+      'بالآخر',
       '(?:دو|تین|چار|پانچ|کئی|\\d+) (?:ہفتے|ہفتوں|مہینے|مہینوں|دن)',
       'ہفتوں سے',
       'مہینوں سے',
@@ -67,6 +72,7 @@ export const ur: Lexicon = {
       'jawab nahi',
     ],
     inaction: [
+      'شکر گزار .. (?:آخرکار|آخر کار)',
       'کچھ (?:بھی )?نہیں (?:کیا|ہوا|بدلا)',
       'کوئی (?:نہیں سنتا|پرواہ نہیں|مدد نہیں)',
       'کوئی کارروائی نہیں',
