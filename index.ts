@@ -4,9 +4,10 @@ import type { Server } from 'restify';
 import type { Connection } from 'mongoose';
 import { AppConfig, ConfigError, loadConfig } from './config';
 import { createLogger, Logger } from './services/logging/logger';
-import { connectDatabase, databaseAnswers } from './services/database/connection';
+import { connectDatabase } from './services/database/connection';
 import { LocalMongo, LocalMongoUnavailableError, startLocalMongo } from './services/database/localMongo';
 import { createHttpServer } from './channels/http/server';
+import { createDatabaseReadiness } from './channels/http/readiness';
 import { scheduleTranscriptRetention } from './services/privacy';
 import { createModels, Models } from './models';
 import { createTranslator, Translator } from './services/translation';
@@ -115,7 +116,7 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
     }),
   };
 
-  const server = createHttpServer({ logger, isReady: () => databaseAnswers(connection), corsOrigins: config.CORS_ORIGINS });
+  const server = createHttpServer({ logger, isReady: createDatabaseReadiness(connection), corsOrigins: config.CORS_ORIGINS });
 
   // --- channel routes ---
   // Staff: Teams bot at /api/messages, staff REST API, the /staff tab, staff alert jobs.

@@ -6,7 +6,7 @@ import { applyCors, installAccessLog, installErrorHandler, setSecurityHeaders } 
 
 export interface HttpServerOptions {
   logger: Logger;
-  /** Resolves true when the database answers. */
+  /** Resolves true when the database answers (channels/http/readiness.ts: gone, not merely slow, is 503). */
   isReady: () => Promise<boolean>;
   /** Largest accepted request body, bytes. */
   maxBodyBytes?: number;
