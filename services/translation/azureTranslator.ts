@@ -1,7 +1,9 @@
 // Azure AI Translator (Text Translation v3.0) through Microsoft's REST client:
 // POST {endpoint}/translate?api-version=3.0&to=xx[&from=yy], body [{ text }],
 // answer [{ detectedLanguage?: { language, score }, translations: [{ text, to }] }].
-import TextTranslationClient, { isUnexpected } from '@azure-rest/ai-translation-text';
+// The SDK (and the Azure core it pulls in) is loaded on the first translation, not at start-up:
+// ~0.45 s of module loading that an app with TRANSLATOR_PROVIDER=none or libretranslate never needs.
+import type { TextTranslationClient as AzureClient } from '@azure-rest/ai-translation-text';
 import { z } from 'zod';
 import { ProviderCall } from './guardedTranslator';
 import { reasonForStatus, TranslationFailure } from './failure';
@@ -32,6 +34,36 @@ export function azureCall(settings: AzureSettings, timeoutMs: number): ProviderC
   const endpoint = settings.endpoint ?? AZURE_GLOBAL_ENDPOINT;
   // Plain http is only accepted for loopback endpoints (createTranslator checks): local fakes.
   const insecure = endpoint.startsWith('http:');
+  let sdk: Promise<{ client: AzureClient; isUnexpected: typeof import('@azure-rest/ai-translation-text').isUnexpected }> | undefined;
+  const loadSdk = () => (sdk ??= import('@azure-rest/ai-translation-text').then((mod) => ({ client: createClient(mod.default, settings, endpoint, insecure), isUnexpected: mod.isUnexpected })));
+
+  return async (text, to, from, signal) => {
+    const { client, isUnexpected } = await loadSdk();
+    const response = await client.path('/translate').post({
+      body: [{ text }],
+      queryParameters: from ? { to, from } : { to },
+      abortSignal: signal,
+      timeout: timeoutMs,
+      allowInsecureConnection: insecure,
+    });
+    if (isUnexpected(response)) {
+      const status = Number(response.status);
+      throw new TranslationFailure(reasonForStatus(status), status);
+    }
+    const parsed = answerSchema.safeParse(response.body);
+    if (!parsed.success) throw new TranslationFailure('bad_response', Number(response.status));
+    const item = parsed.data[0];
+    const translation = item.translations.find((t) => t.to.toLowerCase() === to.toLowerCase()) ?? item.translations[0];
+    return { text: translation.text, detectedLanguage: item.detectedLanguage?.language };
+  };
+}
+
+function createClient(
+  TextTranslationClient: typeof import('@azure-rest/ai-translation-text').default,
+  settings: AzureSettings,
+  endpoint: string,
+  insecure: boolean,
+): AzureClient {
   // The client reads its options only when a credential is passed with them.
   const client = TextTranslationClient(
     endpoint,
@@ -50,22 +82,5 @@ export function azureCall(settings: AzureSettings, timeoutMs: number): ProviderC
     });
   }
 
-  return async (text, to, from, signal) => {
-    const response = await client.path('/translate').post({
-      body: [{ text }],
-      queryParameters: from ? { to, from } : { to },
-      abortSignal: signal,
-      timeout: timeoutMs,
-      allowInsecureConnection: insecure,
-    });
-    if (isUnexpected(response)) {
-      const status = Number(response.status);
-      throw new TranslationFailure(reasonForStatus(status), status);
-    }
-    const parsed = answerSchema.safeParse(response.body);
-    if (!parsed.success) throw new TranslationFailure('bad_response', Number(response.status));
-    const item = parsed.data[0];
-    const translation = item.translations.find((t) => t.to.toLowerCase() === to.toLowerCase()) ?? item.translations[0];
-    return { text: translation.text, detectedLanguage: item.detectedLanguage?.language };
-  };
+  return client;
 }
