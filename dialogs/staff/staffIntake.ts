@@ -20,6 +20,15 @@ export const logComplaintSchema = z.object({
   desiredOutcome: z.string().trim().max(2000).optional(),
   phone: z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'phone must be E.164, e.g. +447700900123').optional(),
   language: z.string().trim().regex(/^[a-z]{2,3}$/i, 'language is a code like en or pl').default('en'),
+  /** When the matter happened (or the tenant became aware of it): checked against the pack's time limit. */
+  incidentDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'incidentDate must be a date (YYYY-MM-DD)')
+    .transform((v) => new Date(`${v}T12:00:00Z`))
+    .refine((d) => !Number.isNaN(d.getTime()), 'incidentDate must be a real date')
+    .optional(),
+  /** Why an older matter is accepted anyway (recorded in the case history). */
+  timeLimitOverride: z.string().trim().min(1).max(2000).optional(),
 });
 export type LogComplaintInput = z.infer<typeof logComplaintSchema>;
 
@@ -48,6 +57,8 @@ export async function logOffChannelComplaint(deps: StaffIntakeDeps, input: LogCo
       originalText: input.originalText,
       desiredOutcome: input.desiredOutcome,
       receivedAt: input.receivedAt,
+      incidentDate: input.incidentDate,
+      timeLimitOverride: input.timeLimitOverride,
     },
     actor,
   );

@@ -57,6 +57,8 @@ export function logComplaintCard(): AdaptiveCard {
       input('summary', 'Summary', { isRequired: true, errorMessage: 'A summary is required' }),
       input('originalText', "Tenant's own words", { isMultiline: true }),
       input('desiredOutcome', 'Outcome the tenant wants'),
+      dateInput('incidentDate', 'When it happened (or the tenant found out), if known', false),
+      input('timeLimitOverride', "Only if older than the policy's time limit: why we are accepting it"),
       input('phone', 'Tenant phone (E.164, e.g. +447700900123), for updates by SMS'),
       input('language', 'Preferred language code (e.g. en, pl, ar)', { value: 'en' }),
     ],
