@@ -68,6 +68,7 @@ export function normalise(text: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[\s.,!?;:'"()؟،۔]+/gu, ' ')
+    // Full stops of Arabic-script (۔), Bengali and Gurmukhi (। ॥) writing count as punctuation too.
+    .replace(/[\s.,!?;:'"()؟،۔।॥]+/gu, ' ')
     .trim();
 }
