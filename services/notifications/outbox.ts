@@ -98,8 +98,9 @@ export class Outbox {
       if (!existing) throw err;
       return { id: existing._id, duplicate: true };
     }
-    // Try at once rather than waiting for the next poll; failures stay queued for the poller.
-    if (this.timer) setImmediate(() => void this.runDue().catch(() => undefined));
+    // Send this one at once, by its _id, rather than waiting for the next poll (whose query scans
+    // the whole collection on FerretDB v1); failures stay queued for the poller.
+    if (this.timer) setImmediate(() => void this.sendNow(id, now).catch((err) => this.logger.warn({ err, outboxId: id }, 'outbox first attempt failed; the poller retries')));
     return { id, duplicate: false };
   }
 
@@ -123,6 +124,16 @@ export class Outbox {
       attempted += 1;
       await this.attempt(claimed, now);
     }
+  }
+
+  /** First attempt of a message just queued: the same claim as the poller's, so it is sent once. */
+  private async sendNow(id: string, queuedAt: Date): Promise<void> {
+    const doc = await this.messages.findById(id).lean<OutboxMessageDoc>();
+    if (!doc || doc.status !== 'pending' || doc.attempts !== 0 || !this.transports.has(doc.channel)) return;
+    if (!(await claimOnce(this.claims, `outbox:${id}#1`))) return;
+    const leaseUntil = new Date(Date.now() + this.leaseMs);
+    await this.messages.updateOne({ _id: id }, { $set: { status: 'sending', leaseUntil, attempts: 1 } });
+    await this.attempt({ ...doc, status: 'sending', leaseUntil, attempts: 1 }, queuedAt > new Date() ? queuedAt : new Date());
   }
 
   /**
