@@ -36,6 +36,7 @@ export function caseJson(c: CaseRecord, now = new Date()) {
     desiredOutcome: c.desiredOutcome ?? null,
     whatHappened: c.whatHappened ?? null,
     whenHappened: c.whenHappened ?? null,
+    incidentDate: iso(c.incidentDate),
     location: c.location ?? null,
     reasonableAdjustments: c.reasonableAdjustments ?? null,
     representative: c.representative ?? null,
