@@ -14,6 +14,7 @@ import { createCalendar, londonDate, WorkingCalendar } from '../../services/poli
 import { loadPolicyPack } from '../../services/policy/packs';
 import type { PolicyPack } from '../../services/policy/packSchema';
 import { periodEnd, scheduleStage2WindowClose, scheduleUnreachableClose } from '../../services/policy/closeJobs';
+import { monthsAfter } from '../../services/policy/timeLimit';
 import type { StaffActionInput } from './actionSchemas';
 import {
   acknowledgedNotice,
@@ -178,6 +179,15 @@ export async function performStaffAction(deps: StaffActionDeps, reference: strin
       if (!found) throw new CaseRuleError('not_found', `No case ${reference}.`);
       updated = found;
       if (input.action === 'restrict') {
+        // Brighter Places: restrictions are reviewed every 3 months, so the review date can be no later.
+        const { pack } = policyFor(deps, found.packId);
+        const everyMonths = pack.restrictions.reviewEveryMonths;
+        if (everyMonths) {
+          const latest = monthsAfter(londonDate(new Date()), everyMonths);
+          if (londonDate(input.reviewBy) > latest) {
+            throw new CaseRuleError('invalid_input', `${pack.name} reviews contact restrictions every ${everyMonths} months: set a review date on or before ${latest}.`);
+          }
+        }
         const contact = await deps.contacts.addRestriction(found.contactId, {
           kind: input.kind,
           reason: input.reason,

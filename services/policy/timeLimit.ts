@@ -26,6 +26,11 @@ export function monthsBefore(date: CalendarDate, months: number): CalendarDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
 }
 
+/** `date` plus whole calendar months (same fallback to the month's last day). */
+export function monthsAfter(date: CalendarDate, months: number): CalendarDate {
+  return monthsBefore(date, -months);
+}
+
 export function checkTimeLimit(pack: PolicyPack, incident: Date, received: Date): TimeLimitCheck {
   const rule = pack.timeLimitToRaise;
   const base = { discretion: rule.discretion, note: rule.note, authority: rule.exclusionAuthority };

@@ -153,3 +153,25 @@ describe('staff API: the pack closes cases by itself (scheduled by staff actions
     }
   });
 });
+
+describe('staff API: restriction review period from the pack (Brighter Places: every 3 months)', () => {
+  let h: StaffHarness;
+  beforeAll(async () => {
+    h = await startStaffHarness({ STAFF_API_TOKENS: [`${MANAGER_TOKEN}:manager`] }, 'brighter-places');
+  });
+  afterAll(async () => h.stop());
+
+  const inDays = (n: number) => new Date(Date.now() + n * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  const restrict = (reviewBy: string) => ({ action: 'restrict', kind: 'contact_limit', maxMessagesPerDay: 3, reason: 'Dozens of messages a day to the team', reviewBy });
+
+  it('refuses a review date more than 3 months ahead with the pack reason (422), and accepts one inside it', async () => {
+    const { c } = await openCase(h);
+    const late = await client(h, MANAGER_TOKEN, 'Mo Manager').act(c.reference, restrict(inDays(120)));
+    expect(late.status).toBe(422);
+    expect(((await late.json()) as { message: string }).message).toMatch(/reviews contact restrictions every 3 months: set a review date on or before \d{4}-\d{2}-\d{2}/);
+    expect((await h.contacts.get(c.contactId))!.restrictions).toEqual([]);
+    const ok = await client(h, MANAGER_TOKEN, 'Mo Manager').act(c.reference, restrict(inDays(80)));
+    expect(ok.status).toBe(200);
+    expect((await h.contacts.get(c.contactId))!.restrictions).toHaveLength(1);
+  });
+});
