@@ -33,6 +33,8 @@ export const EVALUATION_CORPUS = path.join('data', 'detection', 'eval.jsonl');
 export const BLIND_CORPUS = path.join('data', 'detection', 'blind.jsonl');
 /** Written from scratch on 2026-11-23 in registers the other sets lack; measured once before any tuning. */
 export const HOLDOUT_CORPUS = path.join('data', 'detection', 'holdout-2026-11-23.jsonl');
+/** Written from scratch on 2026-11-23 after tuning on HOLDOUT_CORPUS, to measure the tuned detector once. */
+export const HOLDOUT_B_CORPUS = path.join('data', 'detection', 'holdout-b-2026-11-23.jsonl');
 
 /** Parses a JSON-lines corpus; a bad line is an error naming the file and line, never skipped silently. */
 export function loadCorpus(file: string): LabelledMessage[] {

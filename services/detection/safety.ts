@@ -29,6 +29,7 @@ const CONCEPTS = {
     'smierd',
     'smrod',
     'miros',
+    'miroas',
     'pute',
     'kvap',
     'kvep',
@@ -165,8 +166,9 @@ const CONCEPTS = {
   // "little drip from the kitchen ceiling" is a routine repair), see safetyCues.
   ceiling: [
     'ceiling',
-    'coming through',
-    'through the',
+    'from upstairs',
+    'from above',
+    'flat above',
     'nenfwd',
     'sufit',
     'tavan',
@@ -283,6 +285,8 @@ const CONCEPTS = {
     'gouttiere',
     'canalete',
   ],
+  // "The bins are overflowing" is rubbish, not water.
+  dryThings: ['bin', 'rubbish', 'litter', 'waste', 'post', 'letter', 'skip', 'recycling'],
   indoors: [
     'inside',
     'into the',
@@ -522,6 +526,8 @@ const CONCEPTS = {
     'buzz',
     'exposed',
     'bare',
+    'fray',
+    'copper',
     'hanging out',
     'sticking out',
     'shock ',
@@ -696,6 +702,7 @@ const CONCEPTS = {
     'panne',
     'ma ',
     "la'aan",
+    'jab',
     'qabow',
     'لا ',
     'بدون',
@@ -778,7 +785,8 @@ export function safetyCues(cueText: string, rawText: string): Set<CueKind> {
   )
     found.add('hazard_co');
   const outsideOnly = has('outdoorDrain') && !has('indoors') && !has('lightFitting');
-  const pouring = (has('torrent') || (has('water') && has('ingress'))) && !outsideOnly;
+  const dryOverflow = has('dryThings') && !has('water');
+  const pouring = (has('torrent') || (has('water') && has('ingress'))) && !outsideOnly && !dryOverflow;
   const throughCeiling = has('water') && has('ceiling') && !has('mild');
   const ontoLights = has('water') && (has('lightFitting') || has('wiring'));
   if (has('floodWord') || pouring || throughCeiling || ontoLights || (has('burst') && (has('pipe') || has('water'))))

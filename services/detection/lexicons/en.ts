@@ -20,6 +20,7 @@ export const en: Lexicon = {
   ],
   cues: {
     strong_negative: [
+      "(?:isn't|is not|not|wasn't|was not) (?:reasonable|acceptable|good enough)",
       "(?:won't|will not|refuse~ to|refusing to) (?:refund|pay|compensate|reimburse|accept|take responsibility|admit|fix|repair|help|listen)",
       '(?:charged|billed|invoiced) (?:me|us)',
       "(?:your|your contractor's|the contractor's|their|not my) fault",
@@ -261,6 +262,9 @@ export const en: Lexicon = {
       'not turned up',
     ],
     inaction: [
+      '(?:is|are) (?:anyone|anybody|you|someone) (?:actually |ever |even )?going to do anything',
+      "(?:hasn't|has not|haven't|have not) (?:been )?touched",
+      "(?:hasn't|has not|haven't|have not) (?:contacted|called|rung|emailed|replied to|written to) (?:me|us) (?:once|since|at all)",
       'no(?:body|one) .. (?:has|have) (?:even |ever )?(?:replied|responded|got back|been in touch|called|rung)',
       '(?:you|they) never (?:even )?(?:replied|responded|got back|rang|called|came|bothered)',
       "(?:don't|do not|didn't) feel (?:i'm|i am|like i'm|like i am) (?:being )?(?:taken seriously|listened to|heard)",
