@@ -14,7 +14,7 @@ import { createTranslator, Translator } from './services/translation';
 import { createMongoScheduler } from './services/scheduler/mongoScheduler';
 import type { Scheduler } from './services/scheduler/types';
 import { createPolicyContext, PolicyContext, PolicyPackError } from './services/policy';
-import { definePolicyCloseJobs } from './services/policy/closeJobs';
+import { definePolicyCloseJobs, schedulePolicyCloseSweep } from './services/policy/closeJobs';
 import { createCaseService } from './services/cases/caseService';
 import { buildContactCaseIndex } from './services/cases/caseIndex';
 import type { CaseService } from './services/cases/types';
@@ -155,6 +155,7 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
   await startStaffAlerts(services.scheduler, config);
   // Cases the pack closes by itself (SLH: no Stage 2 request in the window; unreachable tenant).
   definePolicyCloseJobs(services.scheduler, { cases: services.cases, pack: policy.pack, calendar: policy.calendar, messenger: tenantMessenger, translator, logger });
+  await schedulePolicyCloseSweep(services.scheduler, policy.pack);
   // Webchat messages a crashed instance left unanswered are answered by one instance (every 30 s).
   await defineWebchatResumeJob(services.scheduler, tenantChannels.webchat, logger);
   await scheduleRateLimitSweep({ scheduler: services.scheduler, models, logger });

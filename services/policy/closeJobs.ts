@@ -4,6 +4,9 @@
 //   - Brighter Places-style packs (unreachableCloseAfter): staff wrote asking the tenant for needed
 //     input and nothing happened on the case for the pack's period → closed. Scheduled when staff
 //     record that they are waiting for the tenant.
+// A sweep every few hours schedules the same jobs for cases that have none (responded before this
+// version was deployed, or an instance died between the transition and scheduling); the unique key
+// keeps one job per case whoever schedules it.
 // Each job re-reads the case when it runs and closes it only if the rule still holds, so a Stage 2
 // request or any later activity simply makes the job do nothing. The close is an ordinary case
 // transition by the system actor (audit entry with the pack's reason); the tenant is told on their
@@ -20,11 +23,14 @@ import type { Period, PolicyPack } from './packSchema';
 
 export const STAGE2_WINDOW_CLOSE_JOB = 'policy.stage2WindowClose';
 export const UNREACHABLE_CLOSE_JOB = 'policy.unreachableClose';
+export const POLICY_CLOSE_SWEEP_JOB = 'policy.closeSweep';
+/** How often the sweep looks for cases without their close job (each look is a few collection scans). */
+export const POLICY_CLOSE_SWEEP_EVERY_MS = 6 * 3600 * 1000;
 
 const SYSTEM: Actor = { kind: 'system', id: 'policy-close-job', channel: 'scheduler' };
 
 export interface PolicyCloseDeps {
-  cases: Pick<CaseService, 'get' | 'close'>;
+  cases: Pick<CaseService, 'get' | 'close' | 'list'>;
   pack: PolicyPack;
   calendar: WorkingCalendar;
   messenger?: Pick<TenantMessenger, 'send' | 'canReach'>;
@@ -44,7 +50,8 @@ export function periodEnd(calendar: WorkingCalendar, from: Date, period: Period)
 
 /** After a Stage 1 response: closes the case once the pack's Stage 2 window has passed (SLH). */
 export async function scheduleStage2WindowClose(scheduler: Scheduler, pack: PolicyPack, c: CaseRecord): Promise<Date | null> {
-  if (!pack.stage2Request.closeWhenWindowPasses || c.stage !== 'stage1' || c.status !== 'responded' || !c.deadlines.escalateBy) return null;
+  // A case keeps the rules of the pack it was opened under (e.g. after POLICY_PACK changed).
+  if (!pack.stage2Request.closeWhenWindowPasses || c.packId !== pack.id || c.stage !== 'stage1' || c.status !== 'responded' || !c.deadlines.escalateBy) return null;
   // A minute past the end of the window's last day (Europe/London).
   const runAt = new Date(endOfLondonDay(londonDate(c.deadlines.escalateBy)).getTime() + 1 + 60_000);
   await scheduler.schedule(STAGE2_WINDOW_CLOSE_JOB, runAt, { reference: c.reference }, { uniqueKey: `${STAGE2_WINDOW_CLOSE_JOB}:${c.reference}` });
@@ -57,7 +64,7 @@ export async function scheduleStage2WindowClose(scheduler: Scheduler, pack: Poli
  * pack sets no such period.
  */
 export async function scheduleUnreachableClose(scheduler: Scheduler, pack: PolicyPack, calendar: WorkingCalendar, c: CaseRecord, since: Date): Promise<Date | null> {
-  if (!pack.unreachableCloseAfter) return null;
+  if (!pack.unreachableCloseAfter || c.packId !== pack.id) return null;
   const runAt = new Date(periodEnd(calendar, since, pack.unreachableCloseAfter).getTime() + 1 + 60_000);
   await scheduler.schedule(UNREACHABLE_CLOSE_JOB, runAt, { reference: c.reference, since: since.toISOString() }, { uniqueKey: `${UNREACHABLE_CLOSE_JOB}:${c.reference}` });
   return runAt;
@@ -92,7 +99,7 @@ async function closeAndTell(deps: PolicyCloseDeps, c: CaseRecord, reason: string
 /** The SLH rule, for the job and for tests: closes when the window passed with no Stage 2 request. */
 export async function runStage2WindowClose(deps: PolicyCloseDeps, reference: string): Promise<CloseOutcome> {
   const c = await deps.cases.get(reference);
-  if (!c || c.stage !== 'stage1' || c.status !== 'responded' || !c.deadlines.escalateBy) return 'moved_on';
+  if (!c || c.packId !== deps.pack.id || c.stage !== 'stage1' || c.status !== 'responded' || !c.deadlines.escalateBy) return 'moved_on';
   const now = (deps.clock ?? (() => new Date()))();
   if (now.getTime() <= endOfLondonDay(londonDate(c.deadlines.escalateBy)).getTime()) return 'not_due';
   const window = deps.pack.stage2Request.window;
@@ -106,7 +113,7 @@ export async function runStage2WindowClose(deps: PolicyCloseDeps, reference: str
 /** The unreachable-tenant rule: closes when nothing happened on the case since staff wrote. */
 export async function runUnreachableClose(deps: PolicyCloseDeps, reference: string, since: Date): Promise<CloseOutcome> {
   const c = await deps.cases.get(reference);
-  if (!c || ['closed', 'withdrawn', 'not_accepted', 'on_hold'].includes(c.status)) return 'moved_on';
+  if (!c || c.packId !== deps.pack.id || ['closed', 'withdrawn', 'not_accepted', 'on_hold'].includes(c.status)) return 'moved_on';
   const period = deps.pack.unreachableCloseAfter;
   if (!period) return 'moved_on';
   // Anything after the "waiting for the tenant" entry (a reply, new evidence, a staff action) keeps the case open.
@@ -121,7 +128,41 @@ export async function runUnreachableClose(deps: PolicyCloseDeps, reference: stri
   return closeAndTell(deps, c, reason, text);
 }
 
+/** Whether the pack has any rule that closes cases by itself. */
+export function packClosesCases(pack: PolicyPack): boolean {
+  return pack.stage2Request.closeWhenWindowPasses || pack.unreachableCloseAfter !== null;
+}
+
+/** Schedules the close job of every case that should have one; returns how many it (re)scheduled. */
+export async function sweepPolicyCloses(scheduler: Scheduler, deps: PolicyCloseDeps): Promise<number> {
+  let scheduled = 0;
+  if (deps.pack.stage2Request.closeWhenWindowPasses) {
+    for (const c of await deps.cases.list({ stage: 'stage1', status: 'responded', limit: 500 })) {
+      if (await scheduleStage2WindowClose(scheduler, deps.pack, c)) scheduled += 1;
+    }
+  }
+  if (deps.pack.unreachableCloseAfter) {
+    for (const status of ['open', 'escalated', 'acknowledged', 'responded'] as const) {
+      for (const c of await deps.cases.list({ status, limit: 500 })) {
+        const last = c.history[c.history.length - 1];
+        if (last?.action === 'awaiting_tenant' && (await scheduleUnreachableClose(scheduler, deps.pack, deps.calendar, c, new Date(last.at)))) scheduled += 1;
+      }
+    }
+  }
+  return scheduled;
+}
+
+/** Starts the repeating sweep (one job across instances) where the pack closes cases by itself. */
+export async function schedulePolicyCloseSweep(scheduler: Scheduler, pack: PolicyPack, now = new Date()): Promise<void> {
+  if (!packClosesCases(pack)) return;
+  await scheduler.schedule(POLICY_CLOSE_SWEEP_JOB, now, {}, { uniqueKey: POLICY_CLOSE_SWEEP_JOB, repeatEveryMs: POLICY_CLOSE_SWEEP_EVERY_MS });
+}
+
 export function definePolicyCloseJobs(scheduler: Scheduler, deps: PolicyCloseDeps): void {
+  scheduler.define(POLICY_CLOSE_SWEEP_JOB, async () => {
+    const scheduled = await sweepPolicyCloses(scheduler, deps);
+    if (scheduled) deps.logger.info({ scheduled }, 'policy close sweep scheduled close jobs');
+  });
   scheduler.define(STAGE2_WINDOW_CLOSE_JOB, async (data) => {
     const outcome = await runStage2WindowClose(deps, String(data.reference));
     deps.logger.info({ reference: data.reference, outcome }, 'stage 2 window close job');

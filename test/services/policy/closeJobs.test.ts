@@ -7,6 +7,8 @@ import { createCalendar } from '../../../services/policy/calendar';
 import { loadPolicyPack } from '../../../services/policy/packs';
 import {
   definePolicyCloseJobs,
+  POLICY_CLOSE_SWEEP_JOB,
+  schedulePolicyCloseSweep,
   scheduleStage2WindowClose,
   scheduleUnreachableClose,
   STAGE2_WINDOW_CLOSE_JOB,
@@ -189,5 +191,42 @@ describe('Brighter Places: a tenant who cannot be reached for needed input', () 
     const waiting = await w.cases.recordEvent(c.reference, { action: 'awaiting_tenant', reason: 'photos' }, officer);
     expect(await scheduleUnreachableClose(w.a, loadPolicyPack('slh'), calendar, waiting, waiting.history.at(-1)!.at)).toBeNull();
     expect(await jobsNamed(UNREACHABLE_CLOSE_JOB)).toBe(0);
+  });
+});
+
+describe('sweep for cases without their close job', () => {
+  it('schedules the SLH close for a case answered before the jobs existed, and it then closes once', async () => {
+    const w = world('slh');
+    const { c } = await openStage1(w, '2026-09-01T09:00:00Z');
+    await w.cases.respond(c.reference, { decision: 'not_upheld', reasons: 'No failure found' }, officer); // no job scheduled here
+    // A case opened under another pack (POLICY_PACK changed since) keeps that pack's rules: never closed by SLH's.
+    const other = world('twenty11');
+    const { c: older } = await openStage1(other, '2026-09-01T09:00:00Z');
+    await other.cases.respond(older.reference, { decision: 'not_upheld', reasons: 'No failure found' }, officer);
+    expect(await db.models.Job.countDocuments({ name: STAGE2_WINDOW_CLOSE_JOB, 'data.reference': c.reference })).toBe(0);
+
+    await schedulePolicyCloseSweep(w.a, loadPolicyPack('slh'), new Date('2026-09-01T10:00:00Z'));
+    await schedulePolicyCloseSweep(w.b, loadPolicyPack('slh'), new Date('2026-09-01T10:00:00Z'));
+    expect(await db.models.Job.countDocuments({ name: POLICY_CLOSE_SWEEP_JOB })).toBe(1);
+    expect(await w.runBoth('2026-09-01T10:00:01Z')).toBe(1); // the sweep, on one instance
+    expect(await db.models.Job.countDocuments({ name: STAGE2_WINDOW_CLOSE_JOB, 'data.reference': c.reference })).toBe(1);
+
+    // Responded Tue 1 Sep: 10 WD → Tue 15 Sep. The next sweep (6 h later) schedules nothing new.
+    await w.runBoth('2026-09-01T16:00:02Z');
+    expect(await db.models.Job.countDocuments({ name: STAGE2_WINDOW_CLOSE_JOB, 'data.reference': c.reference })).toBe(1);
+    now = new Date('2026-09-16T08:00:00Z');
+    await Promise.all([w.a.runDue(now), w.b.runDue(now)]);
+    const closed = (await w.cases.get(c.reference))!;
+    expect(closed.status).toBe('closed');
+    expect(closed.history.filter((e) => e.action === 'close')).toHaveLength(1);
+    expect((await w.cases.get(older.reference))?.status).toBe('responded');
+    expect(await db.models.Job.countDocuments({ name: STAGE2_WINDOW_CLOSE_JOB, 'data.reference': older.reference })).toBe(0);
+    await db.models.Job.deleteMany({ name: POLICY_CLOSE_SWEEP_JOB });
+  });
+
+  it('is not scheduled where the pack never closes cases by itself (hoc-2024)', async () => {
+    const w = world('hoc-2024');
+    await schedulePolicyCloseSweep(w.a, loadPolicyPack('hoc-2024'));
+    expect(await db.models.Job.countDocuments({ name: POLICY_CLOSE_SWEEP_JOB })).toBe(0);
   });
 });
