@@ -136,3 +136,31 @@ describe('staff wiring in the app', () => {
     );
   });
 });
+
+describe('policy close jobs as wired in index.ts (POLICY_PACK=slh)', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await startTestApp({ POLICY_PACK: 'slh', STAFF_API_TOKENS: 'wired-token' }, undefined);
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  it('schedules the Stage 2 window close when staff record a Stage 1 response, and starts the sweep', async () => {
+    expect(await app.models.Job.countDocuments({ name: 'policy.closeSweep' })).toBe(1);
+    const tenant = { kind: 'tenant' as const, id: 'wired-contact', channel: 'sms' as const };
+    const c = await app.services.cases.open({ contactId: 'wired-contact', stage: 'stage1', channel: 'sms', language: 'en', summary: 'Heating off for a week' }, tenant);
+    const res = await fetch(`${app.url}/api/staff/cases/${c.reference}/actions`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer wired-token', 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'respond', decision: 'upheld', reasons: 'Engineer visit was missed; new part ordered' }),
+    });
+    expect(res.status).toBe(200);
+    const job = await app.models.Job.findOne({ name: 'policy.stage2WindowClose', 'data.reference': c.reference }).lean();
+    expect(job).toBeTruthy();
+    // Its handler is defined: run it at its time (the real clock is still inside the window, so it leaves the case alone).
+    expect(await app.services.scheduler.runDue(new Date(job!.runAt.getTime() + 1000))).toBeGreaterThanOrEqual(1);
+    expect((await app.services.cases.get(c.reference))?.status).toBe('responded');
+    expect(await app.models.JobHistory.countDocuments({ name: 'policy.stage2WindowClose', status: 'done' })).toBeGreaterThanOrEqual(1);
+  });
+});
