@@ -74,7 +74,7 @@ describe('Indic scripts in the browser, end to end', () => {
       const responded = await staffAction(app.url, intake.reference, { action: 'respond', decision: 'upheld', reasons: PHRASES.stageResponse.en });
       expect(responded.tenantNotified).toBe(true);
       expect(responded.case.responses.at(-1)?.reasons).toBe(PHRASES.stageResponse.en);
-      const shown = await eventually(async () => (await botBubbles(page)).find((b) => b.includes(PHRASES.stageResponse.pa)), 'the Punjabi stage response on the page', 20000);
+      const shown = await eventually(async () => (await botBubbles(page)).find((b) => b.includes(PHRASES.stageResponse.pa)), 'the Punjabi stage response on the page');
       expect(shown).not.toContain(PHRASES.stageResponse.en);
       await page.screenshot({ path: testOutputPath('e2e-webchat-punjabi.png'), fullPage: true });
     } finally {

@@ -187,8 +187,11 @@ export async function staffAction(appUrl: string, reference: string, body: Recor
   return (await res.json()) as { tenantNotified: boolean; case: StaffCaseJson };
 }
 
-/** Polls `read` until it returns something, or fails after `timeoutMs`. */
-export async function eventually<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 15000): Promise<T> {
+/**
+ * Polls `read` until it returns something, or fails after `timeoutMs`. Generous by default: on a
+ * loaded 2-core machine one SMS send can time out and wait for the outbox's retry back-off.
+ */
+export async function eventually<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 40000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
