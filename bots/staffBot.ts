@@ -21,7 +21,7 @@ import { describeZodError, staffActionSchema } from '../dialogs/staff/actionSche
 import { performStaffAction, StaffActionDeps } from '../dialogs/staff/staffActions';
 import { parseStaffCommand, StaffCommand } from '../dialogs/staff/commands';
 import { isOverdue, withoutEmpty } from '../dialogs/staff/caseViews';
-import { managerOnlyReason } from '../dialogs/staff/permissions';
+import { managerOnlyLoggingReason, managerOnlyReason } from '../dialogs/staff/permissions';
 import { conversationToCaseSchema, logComplaintSchema, logOffChannelComplaint, openCaseFromConversation } from '../dialogs/staff/staffIntake';
 import { stageName } from '../dialogs/staff/tenantNotices';
 
@@ -166,6 +166,8 @@ export class StaffBot extends TeamsActivityHandler {
         case 'log': {
           const parsed = logComplaintSchema.safeParse(withoutEmpty(fields));
           if (!parsed.success) return { text: `I couldn't log that: ${describeZodError(parsed.error)}` };
+          const managerOnly = managerOnlyLoggingReason(parsed.data);
+          if (managerOnly && staff.role !== 'manager') return { text: managerOnly };
           const created = await logOffChannelComplaint(this.deps, parsed.data, this.actor(staff));
           return await this.caseReply(created, `Logged ${created.reference} (received by ${parsed.data.channel.replace('_', ' ')}).`);
         }

@@ -11,3 +11,11 @@ export function managerOnlyReason(input: Pick<StaffActionInput, 'action'>): stri
   }
   return null;
 }
+
+/**
+ * Accepting a complaint about a matter older than the pack's time limit is a manager's decision
+ * (the tenant is told "a manager will decide"; SLH does not consider such matters at all).
+ */
+export function managerOnlyLoggingReason(input: { timeLimitOverride?: string }): string | null {
+  return input.timeLimitOverride ? 'Accepting a complaint outside the time limit is decided by a manager. Please ask your complaints manager to log it.' : null;
+}

@@ -272,18 +272,23 @@ describe('logging an older complaint (SLH pack: 6 months, no discretion)', () =>
   const daysAgo = (n: number) => new Date(Date.now() - n * 24 * 3600 * 1000).toISOString().slice(0, 10);
   const yesterday = () => daysAgo(1);
 
-  it('refuses a matter older than the time limit with the pack reason, and logs it when staff give a reason to accept it', async () => {
+  it('refuses a matter older than the time limit with the pack reason, and logs it when a manager gives a reason to accept it', async () => {
     const phone = nextPhone();
     const base = { verb: 'log', channel: 'phone', receivedAt: yesterday(), summary: 'Rang about a leak last winter', phone, language: 'en', incidentDate: daysAgo(250) };
     const refused = await say(h, { value: base });
     expect(refused.text).toMatch(/over six months old are not considered under this policy\. Staff can still accept it with a reason/);
     expect(await h.cases.list({ contactId: (await h.contacts.findByPhone(phone))?.id ?? 'none' })).toEqual([]);
 
-    const accepted = await say(h, { value: { ...base, timeLimitOverride: 'Tenant reported it in time but the call was never logged' } });
+    const override = { ...base, timeLimitOverride: 'Tenant reported it in time but the call was never logged' };
+    const notManager = await say(h, { value: override });
+    expect(notManager.text).toMatch(/outside the time limit is decided by a manager/);
+    expect(await h.cases.list({ contactId: (await h.contacts.findByPhone(phone))?.id ?? 'none' })).toEqual([]);
+
+    const accepted = await say(h, { value: override }, { from: MANAGER, conversationId: 'a:personal-manager-log' });
     const ref = /(CMP-\d{4}-\d{6})/.exec(accepted.text)![1];
     const stored = (await h.cases.get(ref))!;
     expect(stored.flags).toContain('older_than_time_limit');
-    expect(stored.history[0]).toMatchObject({ action: 'open', actor: { id: HANDLER.id }, reason: expect.stringMatching(/accepted by staff: Tenant reported it in time/) });
+    expect(stored.history[0]).toMatchObject({ action: 'open', actor: { id: MANAGER.id }, reason: expect.stringMatching(/accepted by staff: Tenant reported it in time/) });
   });
 
   it('logs a recent matter without a flag', async () => {
