@@ -1034,10 +1034,11 @@ export const en: Lexicon = {
     ],
     hazard_flood: [
       'flood~',
-      'water (?:pouring|gushing|coming|pissing|flowing|running|streaming|dripping|leaking) (?:in|through|down|from|out|everywhere|into)',
+      // A drip or a leak through a ceiling is a routine repair; pouring or running water is not.
+      'water (?:pouring|gushing|coming|pissing|flowing|running|streaming) (?:in|through|down|from|out|everywhere|into)',
       'burst (?:pipe|main|water)',
       'pipe (?:has )?burst',
-      'through the (?:ceiling|light|roof)',
+      'through the light',
       'ceiling (?:collaps~|caved|fallen|coming down|is coming down|falling|bulging|about to)',
       'water everywhere',
       'inches of water',
