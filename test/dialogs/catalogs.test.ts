@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createCatalogs, listCatalogLanguages, localesDirectory, readCatalog } from '../../dialogs/i18n';
 import { countSegments } from '../../services/notifications/smsSegments';
+import { SUPPORTED_LANGUAGES } from '../../services/detection';
+import { PAGE_LANGUAGES } from '../../channels/webchat/page';
 
 function flatten(obj: Record<string, unknown>, prefix = ''): Record<string, string> {
   const out: Record<string, string> = {};
@@ -94,6 +96,11 @@ describe('locale catalogs', () => {
       if (segments.encoding !== 'GSM-7' || segments.segments > 2) tooLong.push(`${key} (${segments.encoding}, ${segments.segments} segments): ${text}`);
     }
     expect(tooLong).toEqual([]);
+  });
+
+  it('has a catalog for every language detection can name and every language the Web Chat page offers', () => {
+    expect(SUPPORTED_LANGUAGES.filter((l) => !languages.includes(l))).toEqual([]);
+    expect(PAGE_LANGUAGES.map((l) => l.code).filter((l) => !languages.includes(l))).toEqual([]);
   });
 
   it('falls back to English for a language without a catalog', () => {
