@@ -5,7 +5,7 @@ import { CaseRecord, CaseRuleError } from '../services/cases/types';
 import { Answer, ask } from './askDialog';
 import { deadlineVars, sendOmbudsman } from './caseText';
 import { formatDate } from './format';
-import { send, turnOf } from './tenantTurn';
+import { promptLanguage, send, turnOf } from './tenantTurn';
 
 export const STAGE2_DIALOG = 'stage2';
 
@@ -21,7 +21,7 @@ export function stage2Dialog(): WaterfallDialog {
       const answered = cases.filter((c) => c.stage === 'stage1' && c.status === 'responded');
       if (!answered.length) {
         const waiting = cases.find((c) => c.stage === 'stage1' && ['open', 'escalated', 'acknowledged', 'on_hold'].includes(c.status));
-        if (waiting) await send(step.context, 'stage2.notYet', { reference: waiting.reference, date: formatDate(waiting.deadlines.respondBy, turn.lang) });
+        if (waiting) await send(step.context, 'stage2.notYet', { reference: waiting.reference, date: formatDate(waiting.deadlines.respondBy, promptLanguage(turn)) });
         else {
           await send(step.context, 'stage2.noCase');
           // Stage 2 is the last internal stage: after it, the Ombudsman.
@@ -89,5 +89,5 @@ export function stage2Dialog(): WaterfallDialog {
 async function offerReview(step: WaterfallStepContext, record: CaseRecord): Promise<DialogTurnResult> {
   const turn = turnOf(step.context);
   (step.values as Record<string, unknown>).offeredReview = true;
-  return ask(step, { key: 'stage2.outsideWindow', vars: { reference: record.reference, date: formatDate(record.deadlines.escalateBy, turn.lang) }, kind: 'yesNo' });
+  return ask(step, { key: 'stage2.outsideWindow', vars: { reference: record.reference, date: formatDate(record.deadlines.escalateBy, promptLanguage(turn)) }, kind: 'yesNo' });
 }
