@@ -153,3 +153,32 @@ describe('staff alert scan as a scheduler job on two instances (SLH)', () => {
     }
   });
 });
+
+describe('staff alerts for a quick fix escalated to Stage 1 (Tuntum pack)', () => {
+  it('announces the escalation once, shows the case as escalated, and reminds before its Stage 1 acknowledge-by', async () => {
+    const h = await startStaffHarness({}, 'tuntum');
+    try {
+      const team = '19:complaints-team-quick@thread.tacv2';
+      await say(h, { text: 'subscribe here' }, { conversationId: team, conversationType: 'channel' });
+      const phone = `+4477009${String(40000 + seq++).slice(-5)}`;
+      const contact = await h.contacts.findOrCreateByIdentity({ channel: 'sms', id: phone }, { phone });
+      const tenant = { kind: 'tenant' as const, id: contact.id, channel: 'sms' as const };
+      const staff = { kind: 'staff' as const, id: 'aad-handler-1', channel: 'teams' as const };
+      const c = await h.cases.open({ contactId: contact.id, stage: 'quick', channel: 'sms', address: { channel: 'sms', id: phone }, language: 'en', summary: 'Bin store door broken' }, tenant);
+      await h.cases.respond(c.reference, { decision: 'resolved', reasons: 'Carpenter booked' }, staff);
+      const s1 = await h.cases.escalate(c.reference, { reasons: 'Nobody came' }, tenant);
+      expect(s1).toMatchObject({ stage: 'stage1', status: 'escalated' });
+
+      await Promise.all([runStaffAlertScan(h.staff.alertDeps), runStaffAlertScan(h.staff.alertDeps)]);
+      const posts = () => h.connector.activities(team).map((a) => JSON.stringify(a)).filter((s) => s.includes(c.reference));
+      expect(posts().filter((s) => s.includes('Complaint escalated'))).toHaveLength(1);
+      expect(posts().filter((s) => s.includes('New complaint'))).toHaveLength(0);
+
+      const nearly = new Date(endOfLondonDay(londonDate(s1.deadlines.acknowledgeBy!)).getTime() - 3 * 3600 * 1000);
+      await runStaffAlertScan(h.staff.alertDeps, nearly);
+      expect(posts().filter((s) => s.includes('Reminder: acknowledge deadline'))).toHaveLength(1);
+    } finally {
+      await h.stop();
+    }
+  });
+});
