@@ -1,13 +1,17 @@
-// Tenant messages whose bot turn has not finished yet: inserted (by the activity's `_id`) once the
-// message is stored, deleted once the turn's replies are stored. A message whose entry outlives
-// its lease belonged to an instance that crashed mid-turn; the webchat resume job runs it again.
-// Kept apart from the activity log so the resume scan reads a small collection.
+// Tenant posts whose bot turn has not finished yet. Written right after the post's dedupe claim and
+// before the message is stored (it carries the message itself), deleted once the turn's replies
+// are stored; so an instance dying at any point after the claim leaves a record here, and the
+// webchat resume job stores and answers the message. Kept apart from the activity log so the
+// resume scan reads a small collection.
 import { Connection, Model, Schema } from 'mongoose';
 
 export interface DirectlinePendingDoc {
-  /** The activity's `_id` (`<conversationId>|<seq>`). */
+  /** The post's dedupe key: `<conversationId>|<client activity id>`. */
   _id: string;
   conversationId: string;
+  clientActivityId: string;
+  /** The tenant's activity as received (before it had a Direct Line id), as JSON. */
+  activityJson: string;
   /** The Direct Line service URL the turn runs with (`<base>/v3/directline`). */
   serviceUrl: string;
   /** When the current attempt started; the lease runs from here. */
@@ -21,6 +25,8 @@ const schema = new Schema<DirectlinePendingDoc>(
   {
     _id: { type: String, required: true },
     conversationId: { type: String, required: true },
+    clientActivityId: { type: String, required: true },
+    activityJson: { type: String, required: true },
     serviceUrl: { type: String, required: true },
     since: { type: Date, required: true, index: true },
     attempts: { type: Number, required: true },

@@ -9,12 +9,17 @@
 //   `lastSeq`, written once per turn), never from a sorted query.
 // - Reads after a watermark probe `_id`s forward; a missing id below the known last seq is a hole
 //   (e.g. an activity erased) and is skipped.
+// - A tenant post is written in three inserts: its dedupe claim (`<conversationId>|<clientActivityId>`,
+//   so a retry on any instance is stored once), its pending mark (carrying the post), then the
+//   activity; the mark is deleted when the turn's replies are stored. Wherever an instance dies
+//   after the claim, a retry of the post or the resume job finishes the work, once.
 // - Conversation facts that never change (user, locale) and the hints are cached per instance;
 //   the database stays the truth, so any instance can serve any conversation.
 import { EventEmitter } from 'node:events';
 import type { Activity } from 'botbuilder';
 import type { Models } from '../../models';
 import { claimOnce } from '../../models/channelClaim';
+import type { DirectlinePendingDoc } from '../../models/directlinePending';
 
 export class ConversationNotFoundError extends Error {}
 
@@ -35,6 +40,12 @@ export interface ConversationInfo {
   locale?: string;
 }
 
+export type ClaimResult =
+  | { kind: 'new'; claimedSeq: number }
+  | { kind: 'duplicate'; id: string; seq: number }
+  | { kind: 'stalled'; pending: DirectlinePendingDoc }
+  | { kind: 'busy' };
+
 /** What the `appended` event carries: the stored activity, so local streams need no read. */
 export interface AppendedEvent {
   conversationId: string;
@@ -53,8 +64,11 @@ interface Known extends ConversationInfo {
 const MAX_KNOWN = 5000;
 /** Consecutive E11000s before re-reading the conversation's `lastSeq` (another instance ran ahead). */
 const CLASHES_BEFORE_REREAD = 4;
-/** A dedupe claim whose activity never appeared after this long belongs to a failed post. */
-const ORPHAN_CLAIM_MS = 30_000;
+/** How long a retried post waits for the first copy's activity before taking its claim over (15 × 200 ms). */
+const CLAIM_WAIT_STEPS = 15;
+const CLAIM_WAIT_MS = 200;
+/** A post marked pending but not stored after this long was cut off between the two writes. */
+const STORE_GRACE_MS = 2_000;
 
 export class DirectLineStore {
   /** Emits `appended` (AppendedEvent) for this instance's writes; other instances find them by polling. */
@@ -124,12 +138,72 @@ export class DirectLineStore {
     return seq;
   }
 
+  /** Appends one activity (bot replies, typing, staff messages), giving it the next watermark and a Direct Line id. */
+  append(conversationId: string, activity: Partial<Activity>): Promise<AppendResult> {
+    return this.serially(conversationId, () => this.appendNow(conversationId, activity));
+  }
+
   /**
-   * Appends one activity, giving it the conversation's next watermark and a Direct Line id.
-   * With a `clientActivityId` (Web Chat's own id for a post) a retried post returns the first copy.
+   * Takes a tenant post's dedupe key (`clientActivityId`: Web Chat's own id for the post, or one
+   * made up for a client that sends none). `new`: this caller owns the post and must mark it
+   * pending, then store it. `duplicate`: stored before, with this id. `stalled`: a first copy
+   * was marked pending but never stored (its instance died); whoever wins the next attempt stores
+   * and answers it. `busy`: another caller is storing it right now. A claim with neither a
+   * pending mark nor a message is taken over.
    */
-  append(conversationId: string, activity: Partial<Activity>, clientActivityId?: string): Promise<AppendResult> {
-    return this.serially(conversationId, () => this.appendNow(conversationId, activity, clientActivityId));
+  async claimPost(conversationId: string, clientActivityId: string): Promise<ClaimResult> {
+    const claimId = postKey(conversationId, clientActivityId);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const known = this.known.get(conversationId) ?? (await this.load(conversationId));
+      try {
+        await this.models.DirectlineClientActivity.create({ _id: claimId, conversationId, seq: known.lastSeq + 1, at: new Date() });
+        return { kind: 'new', claimedSeq: known.lastSeq + 1 };
+      } catch (err) {
+        if ((err as { code?: number }).code !== 11000) throw err;
+      }
+      let pendingSeen = false;
+      for (let wait = 0; wait < CLAIM_WAIT_STEPS; wait++) {
+        const stored = await this.findPosted(conversationId, clientActivityId);
+        if (stored) return { kind: 'duplicate', id: stored.id, seq: stored.seq };
+        const pending = await this.models.DirectlinePending.findById(claimId).lean();
+        pendingSeen = Boolean(pending);
+        // Marked a while ago by its first instance and never stored, nor taken over since: stalled.
+        if (pending && pending.attempts === 1 && Date.now() - pending.since.getTime() > STORE_GRACE_MS) return { kind: 'stalled', pending };
+        if (!pending && !(await this.models.DirectlineClientActivity.exists({ _id: claimId }))) break; // let go: claim again
+        await new Promise((resolve) => setTimeout(resolve, CLAIM_WAIT_MS));
+      }
+      // Being stored by another attempt right now: the caller asks the client to send it again.
+      if (pendingSeen) return { kind: 'busy' };
+      // Claimed, but neither marked nor stored for seconds: that post died in between.
+      await this.models.DirectlineClientActivity.deleteOne({ _id: claimId });
+    }
+    throw new Error('could not store a retried post: its first copy keeps failing');
+  }
+
+  /**
+   * Stores a claimed post (after `markPending`) and, when it got another watermark than the claim
+   * guessed (`claimedSeq`; 0 = unknown), points the claim at it.
+   */
+  storePost(conversationId: string, activity: Partial<Activity>, clientActivityId: string, claimedSeq = 0): Promise<AppendResult> {
+    return this.serially(conversationId, async () => {
+      const result = await this.appendNow(conversationId, activity, clientActivityId);
+      if (result.seq !== claimedSeq) await this.models.DirectlineClientActivity.updateOne({ _id: postKey(conversationId, clientActivityId) }, { $set: { seq: result.seq } });
+      return result;
+    });
+  }
+
+  /** The stored copy of a post, by its dedupe key (undefined when it was never stored). */
+  async findPosted(conversationId: string, clientActivityId: string): Promise<{ id: string; seq: number; activity: Partial<Activity> } | undefined> {
+    const claim = await this.models.DirectlineClientActivity.findById(postKey(conversationId, clientActivityId)).lean();
+    if (!claim) return undefined;
+    // The claim's seq is a guess until the post is stored (another instance may have taken it).
+    for (const seq of [claim.seq, claim.seq + 1, claim.seq + 2]) {
+      const id = activityId(conversationId, seq);
+      const doc = await this.models.DirectlineActivity.findById(id).lean();
+      if (!doc) return undefined;
+      if (doc.clientActivityId === clientActivityId) return { id, seq, activity: JSON.parse(doc.activityJson) as Partial<Activity> };
+    }
+    return undefined;
   }
 
   /**
@@ -169,38 +243,33 @@ export class DirectLineStore {
     return { activities, watermark: last };
   }
 
-  // --- inbound turns not yet answered (crash resume) ---
+  // --- tenant posts whose turn has not finished (crash resume) ---
 
-  /** Notes that the tenant's message `activityId` awaits its bot turn. */
-  async markPending(activityIdValue: string, conversationId: string, serviceUrl: string): Promise<void> {
-    await this.models.DirectlinePending.create({ _id: activityIdValue, conversationId, serviceUrl, since: new Date(), attempts: 1 });
+  /** Notes, before the post is stored, that it awaits its bot turn (with the post itself, for a resume). */
+  async markPending(conversationId: string, clientActivityId: string, activity: Partial<Activity>, serviceUrl: string): Promise<void> {
+    const _id = postKey(conversationId, clientActivityId);
+    await this.models.DirectlinePending.create({ _id, conversationId, clientActivityId, activityJson: JSON.stringify(activity), serviceUrl, since: new Date(), attempts: 1 });
   }
 
-  /** The turn for `activityId` has stored its replies: nothing left to resume. */
-  async clearPending(activityIdValue: string): Promise<void> {
-    await this.models.DirectlinePending.deleteOne({ _id: activityIdValue });
+  /** The post's turn has stored its replies: nothing left to resume. */
+  async clearPending(conversationId: string, clientActivityId: string): Promise<void> {
+    await this.models.DirectlinePending.deleteOne({ _id: postKey(conversationId, clientActivityId) });
   }
 
-  /** Messages whose turn started before `before` and never finished (a slow background scan of a small collection). */
+  /** Posts whose turn started before `before` and never finished (a slow background scan of a small collection). */
   async stalledPending(before: Date, limit = 20) {
     return this.models.DirectlinePending.find({ since: { $lte: before }, failedAt: { $exists: false } }).limit(limit).lean();
   }
 
-  /** Takes attempt `attempt` of a stalled message for this caller; true for exactly one caller on any instance. */
-  async claimAttempt(activityIdValue: string, attempt: number, now = new Date()): Promise<boolean> {
-    if (!(await claimOnce(this.models.ChannelClaim, `directline-turn:${activityIdValue}#${attempt}`))) return false;
-    await this.models.DirectlinePending.updateOne({ _id: activityIdValue }, { $set: { since: now, attempts: attempt } });
+  /** Takes attempt `attempt` of a stalled post for this caller; true for exactly one caller on any instance. */
+  async claimAttempt(pendingId: string, attempt: number, now = new Date()): Promise<boolean> {
+    if (!(await claimOnce(this.models.ChannelClaim, `directline-turn:${pendingId}#${attempt}`))) return false;
+    await this.models.DirectlinePending.updateOne({ _id: pendingId }, { $set: { since: now, attempts: attempt } });
     return true;
   }
 
-  async markPendingFailed(activityIdValue: string): Promise<void> {
-    await this.models.DirectlinePending.updateOne({ _id: activityIdValue }, { $set: { failedAt: new Date() } });
-  }
-
-  /** The stored activity, by its Direct Line id. */
-  async activity(activityIdValue: string): Promise<Partial<Activity> | undefined> {
-    const doc = await this.models.DirectlineActivity.findById(activityIdValue).lean();
-    return doc ? (JSON.parse(doc.activityJson) as Partial<Activity>) : undefined;
+  async markPendingFailed(pendingId: string): Promise<void> {
+    await this.models.DirectlinePending.updateOne({ _id: pendingId }, { $set: { failedAt: new Date() } });
   }
 
   // --- internals ---
@@ -208,11 +277,6 @@ export class DirectLineStore {
   private async appendNow(conversationId: string, activity: Partial<Activity>, clientActivityId?: string): Promise<AppendResult> {
     const known = this.known.get(conversationId) ?? (await this.load(conversationId));
     let seq = known.lastSeq + 1;
-    const claimId = clientActivityId ? `${conversationId}|${clientActivityId}` : undefined;
-    if (claimId) {
-      const first = await this.claimClientActivity(claimId, conversationId, seq);
-      if (first) return first;
-    }
     let clashes = 0;
     for (let attempt = 0; attempt < 50; attempt++) {
       const now = new Date();
@@ -228,11 +292,7 @@ export class DirectLineStore {
       try {
         await this.models.DirectlineActivity.create({ _id: id, conversationId, seq, clientActivityId, activityJson, type: stored.type ?? 'message', createdAt: now });
       } catch (err) {
-        if ((err as { code?: number }).code !== 11000) {
-          // Let a retry of this post try again rather than be taken for a duplicate.
-          if (claimId) await this.models.DirectlineClientActivity.deleteOne({ _id: claimId }).catch(() => undefined);
-          throw err;
-        }
+        if ((err as { code?: number }).code !== 11000) throw err;
         // Another instance took this watermark: try the next, and after a few, ask the conversation.
         seq += 1;
         if (++clashes % CLASHES_BEFORE_REREAD === 0) {
@@ -242,32 +302,10 @@ export class DirectLineStore {
         continue;
       }
       known.lastSeq = Math.max(known.lastSeq, seq);
-      if (claimId && clashes > 0) await this.models.DirectlineClientActivity.updateOne({ _id: claimId }, { $set: { seq } });
       this.appended.emit('appended', { conversationId, seq, activity: JSON.parse(activityJson) as Partial<Activity> } satisfies AppendedEvent);
       return { id, seq, duplicate: false };
     }
     throw new Error(`could not append to conversation ${conversationId}: too much contention`);
-  }
-
-  /** Inserts the dedupe claim; returns the first copy's result when this post was seen before. */
-  private async claimClientActivity(claimId: string, conversationId: string, seq: number): Promise<AppendResult | undefined> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        await this.models.DirectlineClientActivity.create({ _id: claimId, conversationId, seq, at: new Date() });
-        return undefined;
-      } catch (err) {
-        if ((err as { code?: number }).code !== 11000) throw err;
-      }
-      const first = await this.models.DirectlineClientActivity.findById(claimId).lean();
-      if (!first) continue; // the first post failed and let go of its claim
-      const id = activityId(conversationId, first.seq);
-      const stored = await this.models.DirectlineActivity.findById(id).select({ clientActivityId: 1 }).lean();
-      const orphan = !stored && Date.now() - first.at.getTime() > ORPHAN_CLAIM_MS;
-      if (!orphan) return { id, seq: first.seq, duplicate: true };
-      // The first post died between its claim and its activity: take the claim over.
-      await this.models.DirectlineClientActivity.deleteOne({ _id: claimId, at: first.at });
-    }
-    throw new Error('could not store a retried post: its first copy keeps failing');
   }
 
   private async load(conversationId: string): Promise<Known> {
@@ -299,6 +337,11 @@ export class DirectLineStore {
     });
     return run;
   }
+}
+
+/** The `_id` of a post's dedupe claim and pending mark. */
+export function postKey(conversationId: string, clientActivityId: string): string {
+  return `${conversationId}|${clientActivityId}`;
 }
 
 export function activityId(conversationId: string, seq: number): string {

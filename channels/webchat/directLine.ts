@@ -16,6 +16,7 @@ import { RateLimitOptions, takeFromWindow } from './rateLimit';
 import { formidable } from './formidable';
 import { InboundCheck, refusalText } from '../common/inboundCheck';
 import { AttachmentSigner, checkAttachmentAccess } from './attachmentAccess';
+import type { DirectlinePendingDoc } from '../../models/directlinePending';
 
 export const DIRECTLINE_PREFIX = '/v3/directline';
 export const BOT_ID = 'housing-complaints-bot';
@@ -152,12 +153,12 @@ export function registerDirectLine(opts: DirectLineOptions): DirectLineChannel {
   };
 
   /**
-   * Stores the tenant's activity, then runs the bot turn; a retried post is stored and answered
-   * once. The message is marked pending until its replies are stored, so a crash mid-turn is
-   * answered later by `resumePending` on any instance.
+   * Stores the tenant's post and runs the bot turn; a retried post (same clientActivityID, any
+   * instance) is stored and answered once. The post is marked pending before it is stored and
+   * until its replies are stored, so an instance dying anywhere in between leaves it to
+   * `resumePending` (or to the client's retry) on any instance.
    */
   const acceptActivity = async (req: Request, conversationId: string, claims: TokenClaims, posted: PostedActivity): Promise<string> => {
-    const clientActivityId = typeof posted.channelData?.clientActivityID === 'string' ? posted.channelData.clientActivityID.slice(0, 200) : undefined;
     const conversation = await store.conversation(conversationId);
     const activity: Partial<Activity> = {
       ...posted,
@@ -167,16 +168,28 @@ export function registerDirectLine(opts: DirectLineOptions): DirectLineChannel {
       locale: posted.locale ?? conversation.locale,
       attachments: posted.attachments as Attachment[] | undefined,
     };
-    const appended = await store.append(conversationId, activity, clientActivityId);
-    if (appended.duplicate || posted.type === 'typing') return appended.id;
+    if (posted.type === 'typing') return (await store.append(conversationId, activity)).id;
+    const given = posted.channelData?.clientActivityID;
+    const clientActivityId = typeof given === 'string' && given ? given.slice(0, 200) : `srv-${randomUUID()}`;
+    const claim = await store.claimPost(conversationId, clientActivityId);
+    if (claim.kind === 'duplicate') return claim.id;
+    if (claim.kind === 'busy') throw new StillStoringError();
+    if (claim.kind === 'stalled') {
+      // The first copy's instance died before storing it: store and answer it now (or let the
+      // instance that took this attempt do it).
+      const id = (await resumeOne(claim.pending, new Date())) ?? (await store.findPosted(conversationId, clientActivityId))?.id;
+      if (!id) throw new StillStoringError();
+      return id;
+    }
     const serviceUrl = `${baseUrl(req)}${DIRECTLINE_PREFIX}`;
-    await store.markPending(appended.id, conversationId, serviceUrl);
-    await answer({ ...activity, id: appended.id, channelId: 'directline', serviceUrl, conversation: conversationOf(conversationId), timestamp: new Date() }, true);
-    return appended.id;
+    await store.markPending(conversationId, clientActivityId, activity, serviceUrl);
+    const stored = await store.storePost(conversationId, activity, clientActivityId, claim.claimedSeq);
+    await answer({ ...activity, id: stored.id, channelId: 'directline', serviceUrl, conversation: conversationOf(conversationId), timestamp: new Date() }, true, clientActivityId);
+    return stored.id;
   };
 
-  /** Runs the bot turn for a stored tenant activity, then clears its pending mark (one conversation write). */
-  const answer = async (inbound: Partial<Activity>, checkInbound: boolean): Promise<void> => {
+  /** Runs the bot turn for a stored tenant post, then clears its pending mark and writes the conversation once. */
+  const answer = async (inbound: Partial<Activity>, checkInbound: boolean, clientActivityId: string): Promise<void> => {
     const conversationId = inbound.conversation?.id as string;
     const userId = inbound.from?.id as string;
     await startConversation(conversationId, userId, inbound.locale, inbound.serviceUrl as string);
@@ -187,38 +200,47 @@ export function registerDirectLine(opts: DirectLineOptions): DirectLineChannel {
     } else {
       await adapter.runTurn(opts.bot, inbound);
     }
-    await Promise.all([store.clearPending(inbound.id as string), store.touch(conversationId)]);
+    await Promise.all([store.clearPending(conversationId, clientActivityId), store.touch(conversationId)]);
+  };
+
+  /** Takes the next attempt of a stalled post; stores it if it never was, answers it; its id, or undefined when another caller took the attempt. */
+  const resumeOne = async (pending: DirectlinePendingDoc, now: Date): Promise<string | undefined> => {
+    const attempt = pending.attempts + 1;
+    if (!(await store.claimAttempt(pending._id, attempt, now))) return undefined;
+    if (attempt > MAX_TURN_ATTEMPTS) {
+      await store.markPendingFailed(pending._id);
+      logger.error({ pendingId: pending._id }, 'webchat message failed three times; left for staff');
+      return undefined;
+    }
+    const { conversationId, clientActivityId } = pending;
+    const posted = await store.findPosted(conversationId, clientActivityId);
+    const activity = posted?.activity ?? (JSON.parse(pending.activityJson) as Partial<Activity>);
+    const id = posted?.id ?? (await store.storePost(conversationId, activity, clientActivityId)).id;
+    // Not counted against the sender's rate limit again: it was taken when the message came in.
+    await answer({ ...activity, id, channelId: 'directline', serviceUrl: pending.serviceUrl, conversation: conversationOf(conversationId), recipient: bot, timestamp: new Date() }, false, clientActivityId);
+    logger.info({ pendingId: pending._id, attempt }, 'resumed a webchat turn left unfinished');
+    return id;
   };
 
   const resumePending = async (now = new Date()): Promise<number> => {
     const stalled = await store.stalledPending(new Date(now.getTime() - pendingLeaseMs));
     let resumed = 0;
     for (const pending of stalled) {
-      const attempt = pending.attempts + 1;
-      if (!(await store.claimAttempt(pending._id, attempt, now))) continue;
-      if (attempt > MAX_TURN_ATTEMPTS) {
-        await store.markPendingFailed(pending._id);
-        logger.error({ activityId: pending._id }, 'webchat message failed three times; left for staff');
-        continue;
-      }
-      const stored = await store.activity(pending._id);
-      if (!stored) {
-        await store.clearPending(pending._id); // erased meanwhile: nothing to answer
-        continue;
-      }
-      resumed += 1;
       try {
-        // Not counted against the sender's rate limit again: it was taken when the message came in.
-        await answer({ ...stored, serviceUrl: pending.serviceUrl, recipient: bot, timestamp: new Date() }, false);
-        logger.info({ activityId: pending._id, attempt }, 'resumed a webchat turn left unfinished');
+        if (await resumeOne(pending, now)) resumed += 1;
       } catch (err) {
-        logger.error({ err, activityId: pending._id }, 'resuming a webchat turn failed; will try again');
+        logger.error({ err, pendingId: pending._id }, 'resuming a webchat turn failed; will try again');
       }
     }
     return resumed;
   };
 
   const sendError = (res: Response, err: unknown, what: string) => {
+    if (err instanceof StillStoringError) {
+      res.setHeader('Retry-After', '2');
+      res.send(503, { error: { code: 'ServiceError', message: 'this message is still being stored; send it again in a moment' } });
+      return;
+    }
     if (err instanceof ConversationNotFoundError) {
       res.send(404, { error: { code: 'BadArgument', message: 'conversation not found' } });
       return;
@@ -473,6 +495,9 @@ export function registerDirectLine(opts: DirectLineOptions): DirectLineChannel {
 }
 
 const MAX_TURN_ATTEMPTS = 3;
+
+/** A retried post whose first copy is being stored by another instance right now. */
+class StillStoringError extends Error {}
 
 function conversationOf(conversationId: string): Activity['conversation'] {
   return { id: conversationId, isGroup: false, conversationType: 'personal', name: '' };
