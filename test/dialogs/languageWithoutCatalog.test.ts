@@ -56,6 +56,8 @@ describe('a language without a prompt catalog', () => {
     const reference = /CMP-\d{4}-\d{6}/.exec(created ?? '')?.[0] ?? '';
     const record = await h.deps.cases.get(reference);
     expect(record).toMatchObject({ language: 'so', originalText: SOMALI_COMPLAINT });
+    // Asking for a review too early: the answer's due date is English as well.
+    expect(joined(await chat.say('REVIEW'))).toMatch(new RegExp(`Stage 1 answer to ${reference} yet\\. It's due by \\d{1,2} [A-Z][a-z]+ \\d{4}\\.`));
   });
 
   it('tells a Somali tenant again in a new conversation, once', async () => {
