@@ -273,7 +273,8 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
     if (input.incidentDate === undefined || input.incidentDate === null) return { flags: [] };
     if (!(input.incidentDate instanceof Date) || Number.isNaN(input.incidentDate.getTime())) throw new CaseRuleError('invalid_input', 'incidentDate must be a date');
     if (londonDate(input.incidentDate) > londonDate(receivedAt)) throw new CaseRuleError('invalid_input', 'incidentDate cannot be after the complaint was received');
-    if (!OPEN_STAGES.has(input.stage) || input.stage === 'service_request' || input.stage === 'feedback') return { flags: [] };
+    // Only complaints have a time limit to raise; service requests and feedback are taken whenever.
+    if (input.stage === 'service_request' || input.stage === 'feedback') return { flags: [] };
     const check = checkTimeLimit(pack, input.incidentDate, receivedAt);
     if (!check.older) return { flags: [] };
     const what = `the matter (${londonDate(input.incidentDate)}) is older than ${pack.name}'s time limit (on or after ${check.earliest})`;
