@@ -57,7 +57,12 @@ function ensureChromium() {
     say('installing Chromium from Debian for the browser tests (first run) ...');
     const quiet = { stdio: ['ignore', process.stderr, 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
     run('apt-get', ['update', '-qq'], quiet);
-    if (run('apt-get', ['install', '-y', '-qq', 'chromium'], quiet) === 0) return;
+    if (run('apt-get', ['install', '-y', '-qq', 'chromium'], quiet) === 0) {
+      // Best effort: Debian's Chromium has no Bengali or Gurmukhi font, so screenshots of those
+      // pages would show boxes. Tests check text, lang and direction, never glyphs.
+      run('apt-get', ['install', '-y', '-qq', 'fonts-lohit-beng-bengali', 'fonts-lohit-guru'], quiet);
+      return;
+    }
   }
   say('Chromium is missing and could not be installed: run `apt-get install chromium` (Debian) or set CHROMIUM_PATH.');
   process.exit(1);
