@@ -777,11 +777,37 @@ const STATED_OLD_AGE =
 const ELDERLY_RELATIVE =
   /(?:mum|mam|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandmother|grandfather|bunic|babci|dziad|abuel|avó|avô|grand-m|grand-p|mociut|senel|hooyo|nain|taid)/i;
 
+/**
+ * Flooding: a flood word, a burst pipe, water pouring in (unless it is only an outside drain or
+ * rubbish overflowing), water through a ceiling that is more than a drip, or water on a light,
+ * socket or wiring.
+ */
+function floods(has: (c: Concept) => boolean): boolean {
+  if (has('floodWord')) return true;
+  if (has('burst') && (has('pipe') || has('water'))) return true;
+  const water = has('water');
+  if (water && (has('lightFitting') || has('wiring'))) return true;
+  if (water && has('ceiling') && !has('mild')) return true;
+  if (!(has('torrent') || (water && has('ingress')))) return false;
+  const outsideOnly = has('outdoorDrain') && !has('indoors') && !has('lightFitting');
+  const dryOverflow = !water && has('dryThings');
+  return !outsideOnly && !dryOverflow;
+}
+
 /** Concept hits for `text` (cue text: folded tokens joined by single spaces, padded). */
 export function safetyCues(cueText: string, rawText: string): Set<CueKind> {
-  const has = (c: Concept) => PATTERNS[c].test(cueText);
+  // Each concept is scanned at most once per message, and only when the rule needs it.
+  const seen = new Map<Concept, boolean>();
+  const has = (c: Concept): boolean => {
+    let hit = seen.get(c);
+    if (hit === undefined) {
+      hit = PATTERNS[c].test(cueText);
+      seen.set(c, hit);
+    }
+    return hit;
+  };
   const found = new Set<CueKind>();
-  if ((has('gas') || has('eggs')) && (has('smell') || has('leak'))) found.add('hazard_gas');
+  if ((has('smell') || has('leak')) && (has('gas') || has('eggs'))) found.add('hazard_gas');
   if (/rotten eggs?\b/i.test(rawText)) found.add('hazard_gas');
   if (
     has('monoxide') ||
@@ -790,13 +816,7 @@ export function safetyCues(cueText: string, rawText: string): Set<CueKind> {
     (has('flame') && has('yellowish'))
   )
     found.add('hazard_co');
-  const outsideOnly = has('outdoorDrain') && !has('indoors') && !has('lightFitting');
-  const dryOverflow = has('dryThings') && !has('water');
-  const pouring = (has('torrent') || (has('water') && has('ingress'))) && !outsideOnly && !dryOverflow;
-  const throughCeiling = has('water') && has('ceiling') && !has('mild');
-  const ontoLights = has('water') && (has('lightFitting') || has('wiring'));
-  if (has('floodWord') || pouring || throughCeiling || ontoLights || (has('burst') && (has('pipe') || has('water'))))
-    found.add('hazard_flood');
+  if (floods(has)) found.add('hazard_flood');
   if (has('electricThing') && has('electricDanger')) found.add('hazard_electric');
   if (has('heat') && has('loss')) found.add('no_heat_water');
   if (STATED_OLD_AGE.test(rawText) || (ELDERLY_RELATIVE.test(rawText) && OLD_AGE.test(rawText)))
