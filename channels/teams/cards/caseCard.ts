@@ -5,9 +5,20 @@ import { awaitsAcknowledgement, awaitsResponse } from '../../../services/cases/s
 import type { StaffTranslation } from '../../../services/translation/staffTranslation';
 import { DECISIONS, RESTRICTION_KINDS } from '../../../dialogs/staff/actionSchemas';
 import { stageName } from '../../../dialogs/staff/tenantNotices';
+import { loadPolicyPack } from '../../../services/policy/packs';
 import { AdaptiveCard, card, CardElement, choice, dateInput, facts, heading, input, showCard, submit, textBlock, ukDate } from './elements';
 
 const label = (s: string) => s.replace(/_/g, ' ');
+
+/** "15 days" where the case's pack closes a complaint when the tenant cannot be reached; null otherwise. */
+function unreachablePeriod(packId: string): string | null {
+  try {
+    const p = loadPolicyPack(packId).unreachableCloseAfter;
+    return p ? `${p.days} ${p.unit === 'working' ? 'working ' : ''}days` : null;
+  } catch {
+    return null;
+  }
+}
 
 export function caseActions(c: CaseRecord): CardElement[] {
   const ref = c.reference;
@@ -47,6 +58,20 @@ export function caseActions(c: CaseRecord): CardElement[] {
   if (c.stage === 'quick') actions.push(submit('Escalate to Stage 1', data('escalate')));
   if (c.stage === 'stage1' && c.status === 'responded') {
     actions.push(showCard('Request Stage 2 for tenant', [input('reasons', "Tenant's reasons (if given)", { isMultiline: true })], submit('Request Stage 2', { ...data('escalate'), onBehalf: true })));
+  }
+  const waitingRule = unreachablePeriod(c.packId);
+  if (waitingRule && c.status !== 'on_hold') {
+    actions.push(
+      showCard(
+        'Waiting for tenant',
+        [
+          textBlock(`We need something from the tenant. They are told to reply; if nothing happens on the case within ${waitingRule}, it closes by itself (the policy's rule).`, { isSubtle: true }),
+          input('reason', 'What we need from them (told to the tenant)', { isMultiline: true, isRequired: true, errorMessage: 'Say what we need' }),
+        ],
+        submit('Ask the tenant', data('await_tenant')),
+      ),
+      submit('Tenant got in touch', data('tenant_contact')),
+    );
   }
   if (c.status === 'on_hold') actions.push(submit('Resume', data('resume')));
   else actions.push(showCard('Hold', [input('reason', 'Why is it on hold?', { isRequired: true, errorMessage: 'A reason is required' })], submit('Put on hold', data('hold'))));

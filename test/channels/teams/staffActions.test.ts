@@ -1,6 +1,6 @@
 // Every staff card action and command, over HTTP to /api/messages, replies captured by the fake
 // Bot Connector; the tenant's side checked in the real SMS outbox.
-import { HANDLER, MANAGER, postActivity, say, startStaffHarness, StaffHarness, submitData } from './staffHarness';
+import { actionTitles, HANDLER, MANAGER, postActivity, say, startStaffHarness, StaffHarness, submitData } from './staffHarness';
 import type { CaseRecord } from '../../../services/cases/types';
 
 let seq = 0;
@@ -295,5 +295,43 @@ describe('logging an older complaint (SLH pack: 6 months, no discretion)', () =>
     const reply = await say(h, { value: { verb: 'log', channel: 'letter', receivedAt: yesterday(), summary: 'Letter about the lift', language: 'en', incidentDate: daysAgo(20) } });
     const ref = /(CMP-\d{4}-\d{6})/.exec(reply.text)![1];
     expect((await h.cases.get(ref))!.flags).not.toContain('older_than_time_limit');
+  });
+});
+
+describe('waiting for the tenant from the case card (Brighter Places: closes after 15 days unreachable)', () => {
+  let h: StaffHarness;
+  beforeAll(async () => {
+    h = await startStaffHarness({}, 'brighter-places', { scheduler: true });
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it('asks the tenant from the card, says when it closes, and records when they get in touch', async () => {
+    const { c, phone } = await openCase(h);
+    const shown = (await say(h, { text: `case ${c.reference}` })).card;
+    expect(actionTitles(shown)).toEqual(expect.arrayContaining(['Waiting for tenant', 'Tenant got in touch']));
+    const reply = await say(h, { value: { ...submitData(shown, 'Waiting for tenant'), reason: 'photos of the damp patch' } });
+    expect(reply.text).toMatch(new RegExp(`${c.reference}: waiting for the tenant; it closes after \\d{4}-\\d{2}-\\d{2} if nothing happens on it\\. The tenant has been told`));
+    expect((await h.smsTo(phone)).join('\n')).toMatch(/we need this from you: photos of the damp patch/);
+    expect(await h.db.models.Job.countDocuments({ name: 'policy.unreachableClose', 'data.reference': c.reference })).toBe(1);
+
+    const back = await say(h, { value: submitData(shown, 'Tenant got in touch') });
+    expect(back.text).toMatch(/contact with the tenant recorded/);
+    expect((await h.cases.get(c.reference))!.history.map((e) => e.action)).toEqual(['open', 'awaiting_tenant', 'tenant_contact']);
+  });
+});
+
+describe('the case card under a pack without the unreachable rule (hoc-2024)', () => {
+  it('offers no "Waiting for tenant" action', async () => {
+    const h = await startStaffHarness({}, 'hoc-2024');
+    try {
+      const { c } = await openCase(h);
+      const shown = (await say(h, { text: `case ${c.reference}` })).card;
+      expect(actionTitles(shown)).toContain('Hold');
+      expect(actionTitles(shown)).not.toContain('Waiting for tenant');
+    } finally {
+      await h.stop();
+    }
   });
 });
