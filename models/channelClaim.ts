@@ -4,6 +4,7 @@
 // this" decision in the channels (send attempt N of an outbox message, take over an SMS webhook,
 // greet a new conversation) is made by inserting its key here.
 import { Connection, Model, Schema } from 'mongoose';
+import { rawCollection } from './rawCollection';
 
 export interface ChannelClaimDoc {
   _id: string;
@@ -19,7 +20,7 @@ export function channelClaimModel(connection: Connection): Model<ChannelClaimDoc
 /** True for exactly one caller per key, across every instance. */
 export async function claimOnce(claims: Model<ChannelClaimDoc>, key: string): Promise<boolean> {
   try {
-    await claims.create({ _id: key, at: new Date() });
+    await rawCollection(claims).insertOne({ _id: key, at: new Date() });
     return true;
   } catch (err) {
     if ((err as { code?: number }).code === 11000) return false;

@@ -9,6 +9,7 @@
 // decodes the whole collection for any other query): from this process's last number, or for a
 // name this process has not used yet by galloping 1, 2, 4, 8… then halving.
 import { Connection, Model, Schema } from 'mongoose';
+import { rawCollection } from './rawCollection';
 
 export interface CounterDoc {
   /** `${name}#${seq}` */
@@ -62,11 +63,11 @@ export function nextSequence(counters: Model<CounterDoc>, name: string, ref?: st
 
 /** The claim of number `seq` in sequence `name` (one `_id` read), or null. */
 export async function findClaim(counters: Model<CounterDoc>, name: string, seq: number): Promise<CounterDoc | null> {
-  return counters.findById(`${name}#${seq}`).lean<CounterDoc>();
+  return rawCollection(counters).findOne({ _id: `${name}#${seq}` });
 }
 
 async function exists(counters: Model<CounterDoc>, name: string, seq: number): Promise<boolean> {
-  return (await counters.exists({ _id: `${name}#${seq}` })) !== null;
+  return (await rawCollection(counters).findOne({ _id: `${name}#${seq}` }, { projection: { _id: 1 } })) !== null;
 }
 
 /** The highest number claimed so far (0 if none): claims are contiguous from 1, so gallop then halve. */
@@ -98,7 +99,7 @@ async function claimNext(counters: Model<CounterDoc>, name: string, ref?: string
   let candidate = (seen.get(name) ?? (await highestClaimed(counters, name))) + 1;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     try {
-      await counters.create({ _id: `${name}#${candidate}`, name, seq: candidate, at: new Date(), ...(ref ? { ref } : {}) });
+      await rawCollection(counters).insertOne({ _id: `${name}#${candidate}`, name, seq: candidate, at: new Date(), ...(ref ? { ref } : {}) });
       seen.set(name, candidate);
       return candidate;
     } catch (err) {

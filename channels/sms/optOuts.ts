@@ -2,6 +2,7 @@
 // smsOptedOut flag mirrors it when the contact service is wired in.
 import type { Model } from 'mongoose';
 import type { SmsOptOutDoc } from '../../models/smsOptOut';
+import { rawCollection } from '../../models/rawCollection';
 import type { ContactService } from '../../services/contacts/types';
 import type { Logger } from '../../services/logging/logger';
 
@@ -13,7 +14,7 @@ export class SmsOptOuts {
   ) {}
 
   async isOptedOut(phone: string): Promise<boolean> {
-    const doc = await this.model.findById(phone).lean();
+    const doc = await rawCollection(this.model).findOne({ _id: phone });
     return doc?.optedOut === true;
   }
 

@@ -7,6 +7,7 @@ import twilio from 'twilio';
 import { z } from 'zod';
 import type { Models } from '../../models';
 import { claimOnce } from '../../models/channelClaim';
+import { rawCollection } from '../../models/rawCollection';
 import type { Logger } from '../../services/logging/logger';
 import type { Outbox } from '../../services/notifications/outbox';
 import { splitForSms } from '../../services/notifications/smsSegments';
@@ -168,7 +169,8 @@ export function registerSmsWebhook(opts: SmsWebhookOptions): SmsWebhook {
   const claim = async (sid: string, from: string, to: string, body: string, media: { url: string; contentType?: string }[]): Promise<boolean> => {
     const now = new Date();
     try {
-      await opts.models.SmsInbound.create({ _id: sid, from, to, body, media, status: 'processing', leaseUntil: new Date(now.getTime() + leaseMs), attempts: 1, receivedAt: now });
+      const stored = media.map((m) => (m.contentType ? { url: m.url, contentType: m.contentType } : { url: m.url }));
+      await rawCollection(opts.models.SmsInbound).insertOne({ _id: sid, from, to, body, media: stored, status: 'processing', leaseUntil: new Date(now.getTime() + leaseMs), attempts: 1, receivedAt: now });
       return true;
     } catch (err) {
       if ((err as { code?: number }).code !== 11000) throw err;
@@ -182,7 +184,7 @@ export function registerSmsWebhook(opts: SmsWebhookOptions): SmsWebhook {
   };
 
   const finish = async (sid: string, replyVia: 'twiml' | 'outbox' | 'none') => {
-    await opts.models.SmsInbound.updateOne({ _id: sid }, { $set: { status: 'processed', replyVia, processedAt: new Date() } });
+    await rawCollection(opts.models.SmsInbound).updateOne({ _id: sid }, { $set: { status: 'processed', replyVia, processedAt: new Date() } });
   };
 
   const smsActivity = (sid: string, from: string, to: string, body: string, media: { url: string; contentType?: string }[]): Partial<Activity> => ({

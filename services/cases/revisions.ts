@@ -6,6 +6,7 @@
 // late or repeated copy never moves a document backwards for long (the next read repairs it).
 import type { Model } from 'mongoose';
 import type { RevisionDoc } from '../../models/caseEvent';
+import { rawCollection } from '../../models/rawCollection';
 
 export interface Revisioned {
   _id: string;
@@ -32,7 +33,8 @@ async function applyEntry<T extends Revisioned>(docs: Model<T>, entry: RevisionD
 export async function rollForward<T extends Revisioned>(docs: Model<T>, log: Model<RevisionDoc>, doc: T): Promise<T> {
   let current = doc;
   for (;;) {
-    const entry = await log.findById(`${current._id}#${current.rev + 1}`).lean<RevisionDoc>();
+    // Driver read: this runs on every contact and case read (see models/rawCollection.ts).
+    const entry = await rawCollection(log).findOne({ _id: `${current._id}#${current.rev + 1}` });
     if (!entry) return current;
     await applyEntry(docs, entry);
     const next = { _id: current._id, ...entry.state } as Record<string, unknown>;

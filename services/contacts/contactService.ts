@@ -8,6 +8,7 @@ import type { ContactDoc, ContactIdentityDoc } from '../../models/contact';
 import type { RevisionDoc } from '../../models/caseEvent';
 import { commitRevision, isDuplicateKey, rollForward } from '../cases/revisions';
 import { identityKey } from '../../models/contact';
+import { rawCollection } from '../../models/rawCollection';
 import { CaseRuleError } from '../cases/types';
 import type { ChannelIdentity, ContactRecord, ContactService, Restriction } from './types';
 
@@ -92,7 +93,7 @@ export function createContactService(options: ContactServiceOptions): ContactSer
   async function contactIdFor(key: string): Promise<string | undefined> {
     const hit = fresh(recentClaims, key);
     if (hit) return hit.contactId;
-    const claim = await ContactIdentity.findById(key).lean<ContactIdentityDoc>();
+    const claim = await rawCollection(ContactIdentity).findOne({ _id: key });
     if (claim) note(recentClaims, key, { at: Date.now(), contactId: claim.contactId });
     return claim?.contactId;
   }
@@ -106,7 +107,7 @@ export function createContactService(options: ContactServiceOptions): ContactSer
   async function find(id: string): Promise<ContactDoc | null> {
     const hit = fresh(recentDocs, id);
     if (hit) return hit.doc;
-    const doc = await Contact.findById(id).lean<ContactDoc>();
+    const doc = await rawCollection(Contact).findOne({ _id: id });
     if (!doc) return null;
     const current = normalise(await rollForward(Contact, ContactRevision, doc));
     note(recentDocs, id, { at: Date.now(), doc: current });

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Model } from 'mongoose';
 import type { RateLimitCounterDoc } from '../../models/rateLimitCounter';
+import { rawCollection } from '../../models/rawCollection';
 
 export interface RateLimitModels {
   RateLimitCounter: Model<RateLimitCounterDoc>;
@@ -89,7 +90,7 @@ export async function countHit(
   for (;;) {
     if (slot > limit + 1) return refused(false);
     try {
-      await counters.create({ _id: `${hintKey}:${slot}`, limiter, key: keyHash, windowStart, slot, expiresAt: windowEnd });
+      await rawCollection(counters).insertOne({ _id: `${hintKey}:${slot}`, limiter, key: keyHash, windowStart, slot, expiresAt: windowEnd });
       break;
     } catch (err) {
       if ((err as { code?: number }).code !== 11000) throw err;
