@@ -66,7 +66,9 @@ export async function scheduleStage2WindowClose(scheduler: Scheduler, pack: Poli
 export async function scheduleUnreachableClose(scheduler: Scheduler, pack: PolicyPack, calendar: WorkingCalendar, c: CaseRecord, since: Date): Promise<Date | null> {
   if (!pack.unreachableCloseAfter || c.packId !== pack.id) return null;
   const runAt = new Date(periodEnd(calendar, since, pack.unreachableCloseAfter).getTime() + 1 + 60_000);
-  await scheduler.schedule(UNREACHABLE_CLOSE_JOB, runAt, { reference: c.reference, since: since.toISOString() }, { uniqueKey: `${UNREACHABLE_CLOSE_JOB}:${c.reference}` });
+  // One job per wait: a finished job's key is never reused, and staff may wait for the tenant again later.
+  const key = `${UNREACHABLE_CLOSE_JOB}:${c.reference}:${since.toISOString()}`;
+  await scheduler.schedule(UNREACHABLE_CLOSE_JOB, runAt, { reference: c.reference, since: since.toISOString() }, { uniqueKey: key });
   return runAt;
 }
 

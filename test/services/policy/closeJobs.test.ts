@@ -183,6 +183,13 @@ describe('Brighter Places: a tenant who cannot be reached for needed input', () 
     expect(after.status).toBe('open');
     expect(after.history.map((e) => e.action)).toEqual(['open', 'awaiting_tenant', 'tenant_contact']);
     expect(await smsTo(phone)).not.toMatch(/closed it/);
+
+    // Waiting for them again later is a new wait with its own job.
+    now = new Date('2026-07-21T10:00:00Z');
+    const again = await w.cases.recordEvent(c.reference, { action: 'awaiting_tenant', reason: 'the gas safety certificate' }, officer);
+    expect((await scheduleUnreachableClose(w.a, loadPolicyPack('brighter-places'), calendar, again, again.history.at(-1)!.at))?.toISOString()).toBe('2026-08-05T23:01:00.000Z');
+    expect(await w.runBoth('2026-08-06T08:00:00Z')).toBe(1);
+    expect((await w.cases.get(c.reference))?.status).toBe('closed');
   });
 
   it('schedules nothing where the pack sets no such period (slh)', async () => {
