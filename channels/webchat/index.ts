@@ -28,6 +28,9 @@ export interface WebchatOptions {
   tokenRateLimit?: RateLimitOptions;
   tokenLifetimeSeconds?: number;
   pollIntervalMs?: number;
+  /** A WebSocket whose conversation has been quiet for quietAfterMs (default 15 s) polls every idlePollMs (default 3 s). */
+  idlePollMs?: number;
+  quietAfterMs?: number;
   inboundCheck?: InboundCheck;
   /** How long a tenant message may wait for its turn before `resumePending` runs it again. */
   pendingLeaseMs?: number;
@@ -72,6 +75,8 @@ export async function registerWebchat(opts: WebchatOptions): Promise<WebchatChan
     tokens,
     logger: opts.logger,
     pollIntervalMs: opts.pollIntervalMs,
+    idlePollMs: opts.idlePollMs,
+    quietAfterMs: opts.quietAfterMs,
     present: (activities) => signer.signUrls(activities),
   });
   return {

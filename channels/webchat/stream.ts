@@ -18,6 +18,9 @@ export interface StreamOptions {
   logger: Logger;
   /** How often a socket looks for activities written by other instances. */
   pollIntervalMs?: number;
+  /** How often a socket looks once nothing has happened in its conversation for quietAfterMs. */
+  idlePollMs?: number;
+  quietAfterMs?: number;
   /** Empty keep-alive messages, as Azure sends, so proxies keep the socket open. */
   heartbeatMs?: number;
   /** What the client gets instead of the stored activities (e.g. signed evidence URLs). */
@@ -32,6 +35,8 @@ export function attachDirectLineStreams(opts: StreamOptions): DirectLineStreams 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const pollMs = opts.pollIntervalMs ?? 500;
   const heartbeatMs = opts.heartbeatMs ?? 20000;
+  const idlePollMs = opts.idlePollMs ?? 3000;
+  const quietAfterMs = opts.quietAfterMs ?? 15_000;
   const present = opts.present ?? ((activities: Partial<Activity>[]) => activities);
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -54,6 +59,9 @@ export function attachDirectLineStreams(opts: StreamOptions): DirectLineStreams 
     let watermark = startWatermark;
     let busy = false;
     let again = false;
+    // A quiet conversation is polled less often (idlePollMs); anything new makes it brisk again.
+    let lastNews = Date.now();
+    let ticks = 0;
     const pump = async () => {
       if (busy) {
         again = true;
@@ -66,6 +74,7 @@ export function attachDirectLineStreams(opts: StreamOptions): DirectLineStreams 
           const page = await opts.store.listAfter(conversationId, watermark, { includeTyping: true });
           if (page.watermark > watermark && ws.readyState === WebSocket.OPEN) {
             watermark = page.watermark;
+            lastNews = Date.now();
             if (page.activities.length) ws.send(JSON.stringify({ activities: present(page.activities), watermark: String(watermark) }));
           }
         } while (again);
@@ -78,6 +87,7 @@ export function attachDirectLineStreams(opts: StreamOptions): DirectLineStreams 
     const onAppended = (event: AppendedEvent) => {
       if (event.conversationId !== conversationId) return;
       // The next activity, written on this instance: send it as it is, without reading it back.
+      lastNews = Date.now();
       if (!busy && event.seq === watermark + 1 && ws.readyState === WebSocket.OPEN) {
         watermark = event.seq;
         ws.send(JSON.stringify({ activities: present([event.activity]), watermark: String(watermark) }));
@@ -86,7 +96,12 @@ export function attachDirectLineStreams(opts: StreamOptions): DirectLineStreams 
       void pump();
     };
     opts.store.appended.on('appended', onAppended);
-    const poll = setInterval(() => void pump(), pollMs);
+    const poll = setInterval(() => {
+      const quiet = Date.now() - lastNews > quietAfterMs;
+      if (quiet && ++ticks * pollMs < idlePollMs) return;
+      ticks = 0;
+      void pump();
+    }, pollMs);
     const beat = setInterval(() => ws.readyState === WebSocket.OPEN && ws.send(''), heartbeatMs);
     ws.on('close', () => {
       clearInterval(poll);

@@ -122,6 +122,45 @@ describe('Direct Line 3.0 endpoint (echo bot)', () => {
     }
   });
 
+  it('polls a quiet conversation less often, and still delivers another instance\'s message', async () => {
+    // This instance's own connection reports its commands, so the test can count the socket's reads.
+    const uri = testMongoUri();
+    const monitored = await connectDatabase(`${uri}${uri.includes('?') ? '&' : '?'}monitorCommands=true`, h.db.dbName);
+    const db = { connection: monitored, models: createModels(monitored), dbName: h.db.dbName, drop: () => monitored.close() };
+    const quiet = await startWebchatHarness(undefined, { db, stream: { pollIntervalMs: 100, idlePollMs: 1000, quietAfterMs: 300 } });
+    const other = await startWebchatHarness(undefined, { db: h.db });
+    try {
+      const dl = await DirectLineTestClient.open(quiet.url);
+      await dl.botReplies(1);
+      dl.session.streamUrl = String(dl.session.streamUrl).replace(/watermark=\d+&/, '');
+      const { socket, messages } = await dl.openStream();
+      try {
+        await waitFor(() => messages.length > 0, 5000, 'the greeting');
+        // Count the reads this socket makes once the conversation has gone quiet.
+        const key = `${dl.session.conversationId}|`;
+        let reads = 0;
+        const countReads = (event: { commandName: string; command: Record<string, unknown> }) => {
+          if (event.commandName === 'find' && JSON.stringify(event.command.filter ?? '').includes(key)) reads += 1;
+        };
+        await new Promise((r) => setTimeout(r, 500));
+        const client = monitored.getClient();
+        client.on('commandStarted', countReads);
+        await new Promise((r) => setTimeout(r, 2100));
+        client.off('commandStarted', countReads);
+        expect(reads).toBeLessThanOrEqual(3); // ~2 at 1 s, not ~21 at 100 ms
+
+        await other.channel.sender.send({ channel: 'webchat', id: dl.session.userId, conversation: { conversation: { id: dl.session.conversationId } } }, 'Staff reply while quiet.');
+        await waitFor(() => messages.some((m) => m.activities.some((a) => a.text === 'Staff reply while quiet.')), 5000, 'the message from the other instance');
+      } finally {
+        socket.close();
+      }
+    } finally {
+      await other.stop();
+      await quiet.stop();
+      await monitored.close();
+    }
+  });
+
   it('refuses a WebSocket with a token for another conversation', async () => {
     const a = await DirectLineTestClient.open(h.url);
     const b = await DirectLineTestClient.open(h.url);

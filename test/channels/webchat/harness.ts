@@ -37,7 +37,7 @@ export class EchoBot extends ActivityHandler {
   }
 }
 
-export async function startWebchatHarness(bot: TurnBot = new EchoBot(), options: { tokenRateLimit?: { max: number; windowMs: number }; tokenLifetimeSeconds?: number; staffTokens?: string[]; db?: TestDb; inboundCheck?: (models: TestDb['models']) => InboundCheck } = {}): Promise<WebchatHarness> {
+export async function startWebchatHarness(bot: TurnBot = new EchoBot(), options: { tokenRateLimit?: { max: number; windowMs: number }; tokenLifetimeSeconds?: number; staffTokens?: string[]; stream?: { pollIntervalMs?: number; idlePollMs?: number; quietAfterMs?: number }; db?: TestDb; inboundCheck?: (models: TestDb['models']) => InboundCheck } = {}): Promise<WebchatHarness> {
   const db = options.db ?? (await openChannelDb('webchat'));
   const logger = createLogger('silent');
   const server = createHttpServer({ logger, isReady: async () => true });
@@ -51,6 +51,7 @@ export async function startWebchatHarness(bot: TurnBot = new EchoBot(), options:
     tokenRateLimit: options.tokenRateLimit,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds,
     staffTokens: options.staffTokens,
+    ...options.stream,
     inboundCheck: options.inboundCheck?.(db.models),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
