@@ -34,6 +34,12 @@ export interface OutboxOptions {
   /** A transport call longer than this counts as a failed attempt. */
   sendTimeoutMs?: number;
   pollIntervalMs?: number;
+  /**
+   * Polls that find nothing back off, doubling up to this (default 15 s): the poll query decodes
+   * the whole collection on FerretDB v1, and new messages are sent at once without it. Retries
+   * this instance schedules wake it at their time; a crashed instance's messages wait at most this.
+   */
+  maxIdlePollMs?: number;
 }
 
 export interface EnqueueInput {
@@ -57,6 +63,10 @@ export class Outbox {
   private readonly leaseMs: number;
   private readonly sendTimeoutMs: number;
   private readonly pollIntervalMs: number;
+  private readonly maxIdlePollMs: number;
+  private idlePollMs: number;
+  private nextPollAt = 0;
+  private started = false;
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
 
@@ -72,6 +82,8 @@ export class Outbox {
     this.leaseMs = options.leaseMs ?? 60_000;
     this.sendTimeoutMs = options.sendTimeoutMs ?? Math.floor(this.leaseMs / 2);
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.maxIdlePollMs = Math.max(this.pollIntervalMs, options.maxIdlePollMs ?? 15_000);
+    this.idlePollMs = this.pollIntervalMs;
   }
 
   register(transport: OutboxTransport): void {
@@ -100,7 +112,7 @@ export class Outbox {
     }
     // Send this one at once, by its _id, rather than waiting for the next poll (whose query scans
     // the whole collection on FerretDB v1); failures stay queued for the poller.
-    if (this.timer) setImmediate(() => void this.sendNow(id, now).catch((err) => this.logger.warn({ err, outboxId: id }, 'outbox first attempt failed; the poller retries')));
+    if (this.started) setImmediate(() => void this.sendNow(id, now).catch((err) => this.logger.warn({ err, outboxId: id }, 'outbox first attempt failed; the poller retries')));
     return { id, duplicate: false };
   }
 
@@ -186,6 +198,7 @@ export class Outbox {
       }
       const next = new Date(now.getTime() + this.backoffMs(doc.attempts));
       await this.messages.updateOne(mine, { $set: { status: 'pending', nextAttemptAt: next, lastError: reason }, $unset: { leaseUntil: 1 } });
+      this.wakeAt(next.getTime() - now.getTime());
       this.logger.warn({ outboxId: doc._id, channel: doc.channel, attempts: doc.attempts, retryAt: next.toISOString(), reason }, 'outbox send failed; will retry');
     }
   }
@@ -208,25 +221,43 @@ export class Outbox {
   }
 
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.runDue()
-        .catch((err) => {
-          this.logger.warn({ err }, 'outbox poll failed');
-          return 0;
-        })
-        .finally(() => {
-          this.running = undefined;
-        });
-    }, this.pollIntervalMs);
-    this.timer.unref();
+    if (this.started) return;
+    this.started = true;
+    this.schedulePoll(this.pollIntervalMs);
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    this.started = false;
+    if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     await this.running;
+  }
+
+  /** Polls no later than `delayMs` from now (a retry this instance has just scheduled). */
+  private wakeAt(delayMs: number): void {
+    if (!this.started) return;
+    const at = Date.now() + Math.max(this.pollIntervalMs, delayMs);
+    if (at < this.nextPollAt) this.schedulePoll(at - Date.now());
+  }
+
+  private schedulePoll(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.nextPollAt = Date.now() + delayMs;
+    this.timer = setTimeout(() => void this.poll(), delayMs);
+    this.timer.unref();
+  }
+
+  private async poll(): Promise<void> {
+    if (!this.started || this.running) return;
+    this.running = this.runDue().catch((err) => {
+      this.logger.warn({ err }, 'outbox poll failed');
+      return -1;
+    });
+    const attempted = await this.running;
+    this.running = undefined;
+    // Busy (or failing): keep the short interval; idle: back off.
+    this.idlePollMs = attempted === 0 ? Math.min(this.idlePollMs * 2, this.maxIdlePollMs) : this.pollIntervalMs;
+    if (this.started && (!this.timer || this.nextPollAt <= Date.now())) this.schedulePoll(this.idlePollMs);
   }
 }
 
