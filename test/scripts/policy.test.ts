@@ -6,7 +6,7 @@ import path from 'node:path';
 const root = path.resolve(__dirname, '..', '..');
 
 function runPolicy(args: string[], env: Record<string, string | undefined>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const base = { ...process.env, DOTENV_CONFIG_QUIET: 'true' };
+  const base: NodeJS.ProcessEnv = { ...process.env, DOTENV_CONFIG_QUIET: 'true' };
   delete base.HOLIDAY_REGION;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(root, 'dist', 'scripts', 'policy.js'), ...args], { cwd: root, env: { ...base, ...env } });
