@@ -81,6 +81,15 @@ const postedActivitySchema = z.object({
 });
 type PostedActivity = z.infer<typeof postedActivitySchema>;
 
+/** `GET /api/webchat/token?locale=pl-PL`: the page's language, kept on the conversation for the bot's welcome. */
+const tokenQuerySchema = z.object({
+  locale: z
+    .string()
+    .max(35, 'locale must be at most 35 characters')
+    .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, 'locale must be a language tag such as pl or pl-PL')
+    .optional(),
+});
+
 const startBodySchema = z
   .object({ user: z.object({ id: z.string().max(200).optional() }).passthrough().optional(), locale: z.string().max(35).optional() })
   .passthrough()
@@ -251,6 +260,11 @@ export function registerDirectLine(opts: DirectLineOptions): DirectLineChannel {
 
   // --- token issue for our own page (the page has no secret) ---
   server.get('/api/webchat/token', async (req, res) => {
+    const query = tokenQuerySchema.safeParse(req.query ?? {});
+    if (!query.success) {
+      res.send(400, { error: query.error.issues.map((i) => i.message).join('; ') });
+      return;
+    }
     const ip = clientIp(req);
     const decision = await takeFromWindow(opts.models.DirectlineRateWindow, `webchat-token:${ip}`, rate);
     if (!decision.allowed) {
@@ -260,7 +274,7 @@ export function registerDirectLine(opts: DirectLineOptions): DirectLineChannel {
     }
     const conversationId = newConversationId();
     const userId = newUserId();
-    await store.ensureConversation(conversationId, userId);
+    await store.ensureConversation(conversationId, userId, query.data.locale);
     const issued = tokens.issue(conversationId, userId);
     res.setHeader('Cache-Control', 'no-store');
     res.send(200, { token: issued.token, conversationId, userId, expires_in: issued.expires_in });
@@ -296,7 +310,9 @@ export function registerDirectLine(opts: DirectLineOptions): DirectLineChannel {
     }
     try {
       const { created } = await store.ensureConversation(conversationId, userId, body.data?.locale);
-      await startConversation(conversationId, userId, body.data?.locale, `${baseUrl(req)}${DIRECTLINE_PREFIX}`);
+      // Web Chat starts without a body: the welcome uses the locale the page asked its token with.
+      const locale = body.data?.locale ?? (await store.conversation(conversationId)).locale;
+      await startConversation(conversationId, userId, locale, `${baseUrl(req)}${DIRECTLINE_PREFIX}`);
       res.send(created ? 201 : 200, { conversationId, token, expires_in: expiresIn, streamUrl: streamUrl(req, conversationId, token) });
     } catch (err) {
       sendError(res, err, 'start conversation');

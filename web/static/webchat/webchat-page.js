@@ -22,23 +22,43 @@
   });
   select.value = state.language.code;
 
+  function byCode(code) {
+    return languages.filter(function (l) { return l.code === code; })[0];
+  }
+
+  /**
+   * The server rendered the page in the language of ?lang= or of the browser's Accept-Language.
+   * Without ?lang= in the address, a language picked earlier in this tab wins.
+   */
   function pickInitialLanguage() {
-    var saved = sessionStorage.getItem('chat.language');
-    var wanted = [saved].concat(navigator.languages || [navigator.language || 'en']);
-    for (var i = 0; i < wanted.length; i++) {
-      var code = String(wanted[i] || '').toLowerCase().split('-')[0];
-      var found = languages.filter(function (l) { return l.code === code; })[0];
-      if (found) return found;
-    }
-    return languages[0];
+    var rendered = byCode(document.documentElement.lang) || languages[0];
+    if (new URLSearchParams(location.search).has('lang')) return rendered;
+    return byCode(sessionStorage.getItem('chat.language')) || rendered;
+  }
+
+  function setText(id, text) {
+    var el = document.getElementById(id);
+    if (el) el.textContent = text;
   }
 
   function applyPage() {
     var lang = state.language;
+    var text = lang.text;
     document.documentElement.lang = lang.code;
     document.documentElement.dir = lang.rtl ? 'rtl' : 'ltr';
     document.documentElement.classList.toggle('large-text', state.large);
     textSize.setAttribute('aria-pressed', state.large ? 'true' : 'false');
+    document.title = text.title;
+    setText('skip-link', text.skip);
+    setText('title-text', text.heading);
+    setText('language-label', text.languageLabel);
+    setText('language-help', text.languageHelp);
+    setText('text-size', text.largerText);
+    setText('intro', text.intro);
+    setText('privacy-title', text.privacyTitle);
+    setText('privacy-text', text.privacy);
+    setText('emergency-text', text.emergency);
+    document.getElementById('webchat').setAttribute('aria-label', text.chatLabel);
   }
 
   function render() {
@@ -77,13 +97,18 @@
     if (!lang || lang.code === state.language.code) return;
     state.language = lang;
     sessionStorage.setItem('chat.language', lang.code);
-    render();
+    // A reload (or a shared link) then gets the page in this language from the server.
+    var url = new URL(location.href);
+    url.searchParams.set('lang', lang.code);
+    history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+    if (store) render();
+    else applyPage();
     // Tell the bot too: naming a language switches it, and this activity already carries the new
     // locale (Web Chat's own send would still use the old one until it re-renders).
     if (directLine) {
       directLine
         .postActivity({ type: 'message', text: lang.nativeName, locale: lang.webChatLocale, from: { id: userId, role: 'user' } })
-        .subscribe({ error: function () { status.textContent = 'Could not change the language just now. Please try again.'; } });
+        .subscribe({ error: function () { status.textContent = state.language.text.languageFailed; } });
     }
   });
 
@@ -140,9 +165,11 @@
   }
 
   function startNew() {
-    return fetch('/api/webchat/token', { credentials: 'same-origin' }).then(function (res) {
-      if (res.status === 429) throw new Error('Too many chats have been started from here. Please wait a few minutes and try again.');
-      if (!res.ok) throw new Error('The chat is not available just now. Please try again later, or phone us.');
+    // The locale is kept on the conversation, so the bot's welcome is in the page's language.
+    var url = '/api/webchat/token?locale=' + encodeURIComponent(state.language.webChatLocale);
+    return fetch(url, { credentials: 'same-origin' }).then(function (res) {
+      if (res.status === 429) throw new Error(state.language.text.tooMany);
+      if (!res.ok) throw new Error(state.language.text.unavailable);
       return res.json();
     });
   }
