@@ -10,6 +10,11 @@ export interface LoggedCommand {
   filter: string;
   /** True when every selection is `_id` equality on a plain value (or there is none: an insert). */
   byId: boolean;
+  /**
+   * An update, delete or findAndModify: measured on FerretDB v1.24 (SQLite), these decode the whole
+   * collection even when selected by `_id` (delete by _id 42 ms at 10,000 documents, find by _id 1 ms).
+   */
+  rewrites: boolean;
 }
 
 const IGNORED = new Set(['ping', 'hello', 'isMaster', 'ismaster', 'endSessions', 'buildInfo', 'saslStart', 'saslContinue', 'listIndexes', 'createIndexes', 'getMore', 'killCursors']);
@@ -65,7 +70,7 @@ export function recordCommands(connection: Connection): CommandLog {
     const collection = String(event.command[name] ?? '');
     const selected = selections(name, event.command);
     const byId = selected !== undefined && selected.every(isIdEquality);
-    commands.push({ name, collection, filter: selected === undefined ? JSON.stringify(event.command).slice(0, 200) : selected.map((s) => JSON.stringify(s)).join(' | ').slice(0, 200), byId });
+    commands.push({ rewrites: name === 'update' || name === 'delete' || name === 'findAndModify', name, collection, filter: selected === undefined ? JSON.stringify(event.command).slice(0, 200) : selected.map((s) => JSON.stringify(s)).join(' | ').slice(0, 200), byId });
   };
   client.on('commandStarted', onStarted);
   return {
