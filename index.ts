@@ -109,6 +109,8 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
       contacts: services.contacts,
       translator: services.translator,
       pack: policy.pack,
+      // The name the page and SMS keyword replies use, so the bot's greeting names the same landlord.
+      landlordName: config.LANDLORD_NAME,
       calendar: policy.calendar,
       scheduler: services.scheduler,
       messenger: tenantMessenger,

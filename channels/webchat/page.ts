@@ -75,9 +75,17 @@ export function pageText(lang: string, landlord: string, emergency: { danger: st
 }
 
 function textFor(t: (lang: string, key: string, vars: Record<string, string>) => string, lang: string, landlord: string, emergency: { danger: string; gas: string }): PageText {
+  // Phone numbers kept left to right as one piece: in Arabic or Urdu text the digit groups of
+  // "0800 111 999" would otherwise be laid out right to left ("999 111 0800").
+  const numbers = { danger: ltrIsolate(emergency.danger), gas: ltrIsolate(emergency.gas) };
   const text = {} as PageText;
-  for (const key of PAGE_TEXT_KEYS) text[key] = t(lang, `page.${key}`, { landlord, ...emergency });
+  for (const key of PAGE_TEXT_KEYS) text[key] = t(lang, `page.${key}`, { landlord, ...numbers });
   return text;
+}
+
+/** Wraps text in Unicode left-to-right isolate marks (LRI ... PDI), invisible on screen. */
+export function ltrIsolate(text: string): string {
+  return `\u2066${text}\u2069`;
 }
 
 /**

@@ -4,7 +4,7 @@
 // conversation so the bot's welcome (a conversationUpdate without a body locale) carries it.
 import { ActivityHandler } from 'botbuilder';
 import { createHttpServer } from '../../../channels/http/server';
-import { chooseLanguage, PAGE_EMERGENCY, PAGE_LANGUAGES, pageText, registerWebchatPage } from '../../../channels/webchat/page';
+import { chooseLanguage, ltrIsolate, PAGE_EMERGENCY, PAGE_LANGUAGES, pageText, registerWebchatPage } from '../../../channels/webchat/page';
 import { EMERGENCY } from '../../../bots/tenantBot';
 import { createCatalogs } from '../../../dialogs/i18n';
 import { createLogger } from '../../../services/logging/logger';
@@ -137,6 +137,9 @@ describe('webchat page in the tenant language (HTTP)', () => {
   it('gives the same emergency numbers as the tenant bot', () => {
     expect(PAGE_EMERGENCY).toEqual({ danger: EMERGENCY.danger, gas: EMERGENCY.gas });
     expect(pageText('so', LANDLORD).emergency).toContain(EMERGENCY.danger);
+    // Kept left to right inside right-to-left text, so the digit groups stay in order.
+    expect(pageText('ar', LANDLORD).emergency).toContain(ltrIsolate(EMERGENCY.gas));
+    expect(pageText('ur', LANDLORD).emergency).toContain(ltrIsolate(EMERGENCY.danger));
   });
 
   it('keeps the page locale on the conversation, and the welcome carries it when Web Chat starts without a body', async () => {
