@@ -115,7 +115,9 @@
   textSize.addEventListener('click', function () {
     state.large = !state.large;
     sessionStorage.setItem('chat.large', state.large ? '1' : '0');
-    render();
+    // Before the chat has connected there is no Web Chat to draw yet; it is drawn large when it is.
+    if (store) render();
+    else applyPage();
   });
 
   applyPage();
