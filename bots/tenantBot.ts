@@ -6,6 +6,7 @@
 // saved), and if that also clashes the tenant is asked kindly to send the message again.
 import { Activity, ActivityHandler, ResourceResponse, TurnContext } from 'botbuilder';
 import type { Actor } from '../services/cases/types';
+import { tenantWaitCheckFor } from '../services/cases/tenantContact';
 import type { ChannelIdentity } from '../services/contacts/types';
 import { createReferenceGuard } from '../services/ratelimit/referenceGuard';
 import { defineTenantJobs, handlePendingReply, readPending } from '../dialogs/followUps';
@@ -158,6 +159,10 @@ export class TenantBot extends ActivityHandler {
     }
     const detection = isNewConversation ? firstGuess : deps.detector.detect(text, { language: lang });
     const actor: Actor = { kind: 'tenant', id: contact.id, channel: identity.channel };
+    // Any message counts as the tenant getting in touch, whatever it says and whoever answers it.
+    if (deps.tenantWaits) {
+      await deps.tenantWaits.noteTenantWroteIn(contact.id, actor).catch((err: Error) => deps.logger.warn({ reason: err.message }, 'could not record that the tenant got in touch'));
+    }
     const turn: TenantTurn = {
       deps,
       catalogs: this.catalogs,
@@ -229,5 +234,7 @@ export function createTenantBotForApp(wiring: TenantBotWiring): TenantBot {
     storage: new MongoStorage(createStateStore(models.BotState)),
     verification: createOneTimeCodes({ codes: models.OneTimeCode, attempts: models.OneTimeCodeAttempt }),
     referenceGuard: rest.referenceGuard ?? createReferenceGuard({ models, logger: rest.logger }),
+    // Costs nothing per turn under packs that never close a complaint for want of a reply.
+    tenantWaits: rest.tenantWaits ?? tenantWaitCheckFor(rest.pack, models.Counter, rest.cases),
   });
 }

@@ -11,6 +11,7 @@ import type { PolicyPack, WorkingCalendar } from '../services/policy';
 import type { Scheduler } from '../services/scheduler/types';
 import type { ReferenceGuard } from '../services/ratelimit/referenceGuard';
 import type { Translator } from '../services/translation/translator';
+import type { TenantWaitCheck } from '../services/cases/tenantContact';
 import type { Catalogs } from './i18n';
 
 export interface TenantBotDeps {
@@ -35,6 +36,11 @@ export interface TenantBotDeps {
   landlordName?: string;
   /** Limits reference lookups per sender (guessing); a refused lookup looks like an unknown reference. */
   referenceGuard?: ReferenceGuard;
+  /**
+   * Only for packs that close a complaint when the tenant cannot be reached (`unreachableCloseAfter`):
+   * each turn tells it the tenant wrote in, so a case waiting for them is not closed (one `_id` read).
+   */
+  tenantWaits?: TenantWaitCheck;
   /** Staff take-overs (services/handoff): while one is active the message goes to staff instead. */
   handoffs?: {
     relayFromTenant(tenant: { channel: string; id: string }, text: string): Promise<boolean>;

@@ -15,6 +15,7 @@ import type { AuditEventDoc, CaseDoc, DeadlinesDoc, ExtensionDoc, StageTimesDoc 
 import type { RevisionDoc } from '../../models/caseEvent';
 import { CounterDoc, nextSequence } from '../../models/counter';
 import { addToContactIndex, caseIdForReference, caseIdsForContact, referenceSequence } from './caseIndex';
+import { markAwaitingTenant } from './tenantContact';
 import { CalendarDate, londonDate, WorkingCalendar } from '../policy/calendar';
 import { computeDeadlineDates, DeadlineStage, toInstants } from '../policy/deadlines';
 import { checkTimeLimit } from '../policy/timeLimit';
@@ -642,7 +643,12 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
       });
     },
 
-    recordEvent(reference, input, actor) {
+    async recordEvent(reference, input, actor) {
+      if (input?.action === 'awaiting_tenant') {
+        // Marked before the entry is written: a tenant's turn reads this one `_id` instead of listing their cases.
+        const doc = await findDoc(reference);
+        if (doc) await markAwaitingTenant(Counter, doc.contactId, clock());
+      }
       return transition(reference, actor, (doc) => {
         if (!input || !NOTE_ACTIONS.has(input.action)) throw new CaseRuleError('invalid_input', `action must be one of ${[...NOTE_ACTIONS].join(', ')}`);
         if (input.action !== 'tenant_contact') requireStaff(actor, 'record that');

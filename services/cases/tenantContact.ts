@@ -2,7 +2,9 @@
 // `awaiting_tenant` entry is the last thing on a live case) has been reached, so the pack's
 // "close if the tenant cannot be reached" job must not close it. Records a `tenant_contact`
 // history entry on each such case of the contact; does nothing (no write) otherwise.
+import type { Model } from 'mongoose';
 import type { Actor, CaseRecord, CaseService } from './types';
+import { CounterDoc, findClaim } from '../../models/counter';
 import { CaseRuleError } from './types';
 import { isFinal } from './statuses';
 
@@ -28,4 +30,45 @@ export async function recordTenantContactIfAwaited(
     }
   }
   return reached;
+}
+
+// The tenant bot cannot afford to list a tenant's cases on every turn (FerretDB v1: several
+// reads per case). So recording `awaiting_tenant` also leaves a marker keyed by the contact
+// (`awaiting-tenant:<contactId>#1` in sequence_claims, where `_id` reads are cheap); a tenant turn
+// reads that one `_id` and lists their cases only when it is there. The marker is written before
+// the case entry, so a crash between the two leaves a harmless marker, never a missed contact.
+const waitMarker = (contactId: string) => `awaiting-tenant:${contactId}`;
+
+/** Notes that staff are waiting for this contact (called by the case service before it records `awaiting_tenant`). */
+export async function markAwaitingTenant(counters: Model<CounterDoc>, contactId: string, at: Date): Promise<void> {
+  const name = waitMarker(contactId);
+  await counters.updateOne({ _id: `${name}#1` }, { $set: { at }, $setOnInsert: { name, seq: 1 } }, { upsert: true });
+}
+
+/** What the tenant bot calls each turn (only built for packs that close cases of unreachable tenants). */
+export interface TenantWaitCheck {
+  /** One `_id` read; when staff wait for this tenant, records `tenant_contact` on those cases. Returns their references. */
+  noteTenantWroteIn(contactId: string, actor: Actor): Promise<string[]>;
+}
+
+export function createTenantWaitCheck(counters: Model<CounterDoc>, cases: Pick<CaseService, 'listForContact' | 'recordEvent'>): TenantWaitCheck {
+  return {
+    async noteTenantWroteIn(contactId, actor) {
+      const marker = await findClaim(counters, waitMarker(contactId), 1);
+      if (!marker) return [];
+      const reached = await recordTenantContactIfAwaited(cases, contactId, actor);
+      // Only the marker we acted on: staff waiting again meanwhile moved `at` and keeps theirs.
+      await counters.deleteOne({ _id: marker._id, at: marker.at });
+      return reached;
+    },
+  };
+}
+
+/** The check for the tenant bot, or undefined under a pack with no unreachable-tenant close (no cost per turn). */
+export function tenantWaitCheckFor(
+  pack: { unreachableCloseAfter: unknown },
+  counters: Model<CounterDoc>,
+  cases: Pick<CaseService, 'listForContact' | 'recordEvent'>,
+): TenantWaitCheck | undefined {
+  return pack.unreachableCloseAfter ? createTenantWaitCheck(counters, cases) : undefined;
 }

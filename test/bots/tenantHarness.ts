@@ -7,6 +7,7 @@ import { createTenantBot, TenantBot } from '../../bots/tenantBot';
 import { MongoStorage } from '../../bots/state/mongoStorage';
 import type { TenantBotDeps } from '../../dialogs/tenantTurn';
 import { createCaseService } from '../../services/cases/caseService';
+import { tenantWaitCheckFor } from '../../services/cases/tenantContact';
 import { createContactService } from '../../services/contacts/contactService';
 import { createDetector } from '../../services/detection';
 import type { Detector } from '../../services/detection/types';
@@ -74,21 +75,34 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logger = createLogger('silent');
   const config = loadConfig({ LOG_LEVEL: 'silent' });
   const scheduler = createMongoScheduler({ models: db.models, logger, clock: () => clock.now });
-  const makeDeps = (): TenantBotDeps => ({
-    storage: new MongoStorage(createStateStore(db.models.BotState)),
-    cases: createCaseService({ models: db.models, pack: policy.pack, calendar: policy.calendar, clock: () => clock.now }),
-    contacts: createContactService({ models: db.models, clock: () => clock.now }),
-    detector: detector(),
-    translator: createTranslator(config, logger, { timeoutMs: 1000 }),
-    pack: policy.pack,
-    calendar: policy.calendar,
-    verification: createOneTimeCodes({ codes: db.models.OneTimeCode, attempts: db.models.OneTimeCodeAttempt, clock: () => clock.now }),
-    messenger,
-    scheduler,
-    logger,
-    clock: () => clock.now,
-    landlordName: 'Test Homes',
-  });
+  const makeDeps = (): TenantBotDeps => {
+    const cases = createCaseService({
+      models: db.models,
+      pack: policy.pack,
+      calendar: policy.calendar,
+      clock: () => clock.now,
+    });
+    return {
+      storage: new MongoStorage(createStateStore(db.models.BotState)),
+      cases,
+      tenantWaits: tenantWaitCheckFor(policy.pack, db.models.Counter, cases),
+      contacts: createContactService({ models: db.models, clock: () => clock.now }),
+      detector: detector(),
+      translator: createTranslator(config, logger, { timeoutMs: 1000 }),
+      pack: policy.pack,
+      calendar: policy.calendar,
+      verification: createOneTimeCodes({
+        codes: db.models.OneTimeCode,
+        attempts: db.models.OneTimeCodeAttempt,
+        clock: () => clock.now,
+      }),
+      messenger,
+      scheduler,
+      logger,
+      clock: () => clock.now,
+      landlordName: 'Test Homes',
+    };
+  };
   const deps = makeDeps();
   const harness: Harness = {
     db,
@@ -97,7 +111,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     sent,
     scheduler,
     clock,
-    chat: (channelId, userId, conversationId) => new Chat(() => harness.bot, channelId, userId, conversationId ?? `${channelId}:${userId}`),
+    chat: (channelId, userId, conversationId) =>
+      new Chat(() => harness.bot, channelId, userId, conversationId ?? `${channelId}:${userId}`),
     restart() {
       harness.bot = createTenantBot(makeDeps());
       return harness.bot;
@@ -123,7 +138,13 @@ export class Chat {
       from: { id: this.userId, name: '' },
       recipient: { id: 'bot', name: 'bot' },
     } as Partial<Activity>);
-    await adapter.receiveActivity({ type: 'message', text, attachments, channelId: this.channelId, from: { id: this.userId, name: '' } });
+    await adapter.receiveActivity({
+      type: 'message',
+      text,
+      attachments,
+      channelId: this.channelId,
+      from: { id: this.userId, name: '' },
+    });
     return adapter.activeQueue.splice(0).map((a) => a.text ?? '');
   }
 
