@@ -14,6 +14,7 @@ import { QUICK_FIX_FOLLOW_UP_JOB } from '../dialogs/complaintDialog';
 import type { Scheduler } from '../services/scheduler/types';
 import { createCatalogs, Catalogs } from '../dialogs/i18n';
 import { languageNamed } from '../dialogs/languages';
+import { phoneFor } from '../dialogs/format';
 import { tellPromptsInEnglish } from '../dialogs/languageNotice';
 import { MainDialog } from '../dialogs/mainDialog';
 import { channelOf, say, setTurn, TenantBotDeps, TenantConversation, TenantTurn } from '../dialogs/tenantTurn';
@@ -182,7 +183,7 @@ export class TenantBot extends ActivityHandler {
 
     // Safety first, whatever the message is about and whatever step we are at.
     if (detection.flags.includes('urgent_safety')) {
-      await context.sendActivity(say(context, 'urgent', { gas: EMERGENCY.gas, danger: EMERGENCY.danger }));
+      await context.sendActivity(say(context, 'urgent', { gas: phoneFor(identity.channel, EMERGENCY.gas), danger: phoneFor(identity.channel, EMERGENCY.danger) }));
       convo.flags = [...new Set([...(convo.flags ?? []), 'urgent_safety'])];
     }
     if (detection.flags.includes('abusive')) {

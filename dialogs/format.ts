@@ -17,3 +17,18 @@ export function clip(text: string | undefined, max = 60): string {
   if (!t) return '-';
   return t.length <= max ? t : `${t.slice(0, max - 3).trimEnd()}...`;
 }
+
+/**
+ * Wraps text in Unicode left-to-right isolate marks (LRI ... PDI), invisible on screen: a phone
+ * number inside Arabic or Urdu text keeps its digit groups in order ("0800 111 999", not
+ * "999 111 0800"). For webchat only: in an SMS the marks are not in the GSM alphabet and older
+ * phones draw them as boxes.
+ */
+export function ltrIsolate(text: string): string {
+  return `\u2066${text}\u2069`;
+}
+
+/** Phone numbers as the tenant's channel shows them best (isolated left to right in webchat). */
+export function phoneFor(channel: string, phone: string): string {
+  return channel === 'webchat' ? ltrIsolate(phone) : phone;
+}

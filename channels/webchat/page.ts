@@ -8,6 +8,10 @@ import path from 'node:path';
 import type { Server } from 'restify';
 import { contentSecurityPolicy } from '../http/security';
 import { createCatalogs } from '../../dialogs/i18n';
+import { ltrIsolate } from '../../dialogs/format';
+
+// The same marks the tenant bot puts round phone numbers in webchat replies.
+export { ltrIsolate };
 
 export interface PageLanguage {
   code: string;
@@ -83,10 +87,6 @@ function textFor(t: (lang: string, key: string, vars: Record<string, string>) =>
   return text;
 }
 
-/** Wraps text in Unicode left-to-right isolate marks (LRI ... PDI), invisible on screen. */
-export function ltrIsolate(text: string): string {
-  return `\u2066${text}\u2069`;
-}
 
 /**
  * The picker language for a request: `?lang=` (a code or tag: pl, pl-PL) when we offer it, else

@@ -1,0 +1,41 @@
+// The emergency line in Arabic and Urdu: in Web Chat the phone numbers are wrapped in
+// left-to-right isolates so "0800 111 999" is not drawn as "999 111 0800" inside right-to-left
+// text; SMS gets the bare digits (the marks are outside the GSM alphabet and show as boxes on
+// older phones).
+import { EMERGENCY } from '../../bots/tenantBot';
+import { ltrIsolate } from '../../dialogs/format';
+import { Harness, startHarness } from './tenantHarness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ pack: 'hoc-2024' });
+});
+afterAll(async () => h.close());
+
+const LRI = '\u2066';
+const PDI = '\u2069';
+const GAS_ARABIC = 'أشم رائحة غاز قوية في المطبخ الآن';
+const GAS_URDU = 'مجھے کچن میں گیس کی بہت تیز بو آ رہی ہے';
+
+describe('emergency numbers in right-to-left languages', () => {
+  it('keeps both numbers left to right in an Arabic webchat reply', async () => {
+    const replies = await h.chat('webchat', 'wc-ar-gas').say(GAS_ARABIC);
+    expect(replies[0]).toMatch(/خط طوارئ الغاز/);
+    expect(replies[0]).toContain(ltrIsolate(EMERGENCY.gas));
+    expect(replies[0]).toContain(ltrIsolate(EMERGENCY.danger));
+  });
+
+  it('keeps the gas line left to right in an Urdu webchat reply', async () => {
+    const replies = await h.chat('webchat', 'wc-ur-gas').say(GAS_URDU);
+    expect(replies[0]).toContain(ltrIsolate(EMERGENCY.gas));
+    expect(replies[0]).not.toMatch(/[A-Za-z]{4,}/); // Urdu prompt, not the English fallback
+  });
+
+  it('sends the bare numbers by SMS, with no isolate marks', async () => {
+    const replies = await h.chat('sms', '+447700900731').say(GAS_ARABIC);
+    expect(replies[0]).toMatch(/خط طوارئ الغاز/);
+    expect(replies[0]).toContain(EMERGENCY.gas);
+    expect(replies[0]).not.toContain(LRI);
+    expect(replies[0]).not.toContain(PDI);
+  });
+});
