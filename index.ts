@@ -20,7 +20,7 @@ import { buildContactCaseIndex } from './services/cases/caseIndex';
 import type { CaseService } from './services/cases/types';
 import { createContactService } from './services/contacts/contactService';
 import type { ContactService } from './services/contacts/types';
-import { HandoffService } from './services/handoff/handoffService';
+import { createHandoffService, HandoffService } from './services/handoff/handoffService';
 import { registerStaffChannels, startStaffAlerts, StaffChannel } from './channels/teams';
 import { TenantMessenger } from './services/notifications/tenantMessenger';
 import { createTenantBotForApp, TenantBot } from './bots/tenantBot';
@@ -96,7 +96,7 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
     policy,
     contacts: createContactService({ models }),
     cases: createCaseService({ models, pack: policy.pack, calendar: policy.calendar }),
-    handoffs: new HandoffService({ handoffs: models.Handoff, messenger: tenantMessenger, translator }),
+    handoffs: createHandoffService(models.Handoff, tenantMessenger, translator, policy.pack),
   };
 
   // --- bots ---

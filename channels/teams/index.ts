@@ -11,7 +11,7 @@ import type { Translator } from '../../services/translation/translator';
 import type { Logger } from '../../services/logging/logger';
 import type { PolicyPack } from '../../services/policy/packSchema';
 import type { WorkingCalendar } from '../../services/policy/calendar';
-import { HandoffService } from '../../services/handoff/handoffService';
+import { createHandoffService, HandoffService } from '../../services/handoff/handoffService';
 import { claimOnce } from '../../models/channelClaim';
 import { defineStaffAlertJobs, scheduleStaffAlertScan, StaffAlertDeps } from '../../services/notifications/staffAlerts';
 import { StaffBot, StaffBotPorts } from '../../bots/staffBot';
@@ -66,7 +66,7 @@ export function registerStaffChannels(server: Server, deps: StaffChannelDeps): S
   const { adapter, authEnabled, appId } = createTeamsAdapter(config, logger);
   const refs = new ConversationRefStore(models.StaffConversationRef);
   const notifier = new TeamsStaffNotifier(adapter, appId, refs, logger);
-  const handoffs = deps.handoffs ?? new HandoffService({ handoffs: models.Handoff, messenger: deps.messenger, translator: deps.translator });
+  const handoffs = deps.handoffs ?? createHandoffService(models.Handoff, deps.messenger, deps.translator, deps.policy?.pack);
   handoffs.setRelay(notifier);
   handoffs.setNotifier(notifier);
   const packInfo = (packId: string) => packNoticeInfo(packId);

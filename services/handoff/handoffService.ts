@@ -37,6 +37,11 @@ export interface HandoffServiceDeps {
   handoffs: Model<HandoffDoc>;
   messenger?: TenantMessenger;
   translator: Translator;
+  /**
+   * The policy pack's interpreter text by language (`pack.interpreterNotices`): what a tenant is
+   * told when staff words reach them untranslated, as in every other message from staff.
+   */
+  interpreterNotices?: Readonly<Record<string, string>>;
   /** Set by the Teams channel once its adapter exists. */
   relay?: StaffRelay;
   /** Set by the Teams channel: posts "a tenant needs a person" cards. */
@@ -138,7 +143,8 @@ export class HandoffService {
     if (!this.deps.messenger || !this.deps.messenger.canReach(handoff.tenant)) {
       throw new Error(`Cannot reach the tenant on ${handoff.tenant.channel} from here.`);
     }
-    const out = await sendToTenantInTheirLanguage({ messenger: this.deps.messenger, translator: this.deps.translator }, handoff.tenant, englishText, handoff.language);
+    const { messenger, translator, interpreterNotices } = this.deps;
+    const out = await sendToTenantInTheirLanguage({ messenger, translator, interpreterNotices }, handoff.tenant, englishText, handoff.language);
     return out.text;
   }
 
@@ -146,4 +152,14 @@ export class HandoffService {
     const docs = await this.deps.handoffs.find({ staffId }).lean<HandoffDoc[]>();
     return docs.map(fromDoc);
   }
+}
+
+/** The take-over service as the app builds it: tenants get the pack's interpreter text with untranslated staff replies. */
+export function createHandoffService(
+  handoffs: Model<HandoffDoc>,
+  messenger: TenantMessenger | undefined,
+  translator: Translator,
+  pack: { interpreterNotices: Readonly<Record<string, string>> } | undefined,
+): HandoffService {
+  return new HandoffService({ handoffs, messenger, translator, interpreterNotices: pack?.interpreterNotices });
 }
