@@ -9,6 +9,7 @@ import { directlineRateWindowModel } from './directlineRateWindow';
 import { directlineClientActivityModel } from './directlineClientActivity';
 import { directlinePendingModel } from './directlinePending';
 import { smsInboundModel } from './smsInbound';
+import { smsInflightModel } from './smsInflight';
 import { smsOptOutModel } from './smsOptOut';
 import { outboxMessageModel } from './outboxMessage';
 import { caseModel } from './case';
@@ -33,6 +34,7 @@ export function createModels(connection: Connection) {
     DirectlineClientActivity: directlineClientActivityModel(connection),
     DirectlinePending: directlinePendingModel(connection),
     SmsInbound: smsInboundModel(connection),
+    SmsInflight: smsInflightModel(connection),
     SmsOptOut: smsOptOutModel(connection),
     OutboxMessage: outboxMessageModel(connection),
     Case: caseModel(connection),

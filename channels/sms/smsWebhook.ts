@@ -1,6 +1,9 @@
 // Twilio's inbound SMS webhook (POST /api/sms) and delivery reports (POST /api/sms/status).
 // Every request is checked against X-Twilio-Signature for the public URL Twilio called, parsed
 // with zod, and deduplicated on MessageSid, so a retried webhook runs one bot turn.
+// A message is held in sms_inflight (small: only messages being handled) from receipt until its
+// outcome is inserted into sms_inbound; nothing on the per-message path updates or deletes in
+// sms_inbound, which grows with traffic (FerretDB v1 scans a collection for those, see CONTRIBUTING).
 import type { Request, Response, Server } from 'restify';
 import type { Activity } from 'botbuilder';
 import twilio from 'twilio';
@@ -8,6 +11,7 @@ import { z } from 'zod';
 import type { Models } from '../../models';
 import { claimOnce } from '../../models/channelClaim';
 import { rawCollection } from '../../models/rawCollection';
+import type { SmsInflightDoc } from '../../models/smsInflight';
 import type { Logger } from '../../services/logging/logger';
 import type { Outbox } from '../../services/notifications/outbox';
 import { splitForSms } from '../../services/notifications/smsSegments';
@@ -111,7 +115,8 @@ export function registerSmsWebhook(opts: SmsWebhookOptions): SmsWebhook {
       return;
     }
     const media = mediaOf(params, msg.NumMedia);
-    if (!(await claim(msg.MessageSid, msg.From, msg.To, msg.Body, media))) {
+    const held = await claim(msg.MessageSid, msg.From, msg.To, msg.Body, media);
+    if (!held) {
       // Already handled (or being handled) for this MessageSid: acknowledge, say nothing twice.
       sendTwiml(res, []);
       return;
@@ -121,7 +126,7 @@ export function registerSmsWebhook(opts: SmsWebhookOptions): SmsWebhook {
     const keyword = smsKeyword(msg.Body, optedOut);
     if (keyword) {
       if (keyword !== 'help') await opts.optOuts.set(msg.From, keyword === 'stop');
-      await finish(msg.MessageSid, 'twiml');
+      await finish(held, 'twiml');
       sendTwiml(res, [keywordReply(keyword, opts.landlordName)]);
       return;
     }
@@ -130,7 +135,7 @@ export function registerSmsWebhook(opts: SmsWebhookOptions): SmsWebhook {
     if (decision && !decision.allowed) {
       // Kept in sms_inbound for staff; no bot turn. One kind reply per window, then silence.
       const texts = decision.firstRefusal && !optedOut ? [refusalText(decision)] : [];
-      await finish(msg.MessageSid, texts.length ? 'twiml' : 'none');
+      await finish(held, texts.length ? 'twiml' : 'none');
       sendTwiml(res, texts);
       return;
     }
@@ -138,16 +143,16 @@ export function registerSmsWebhook(opts: SmsWebhookOptions): SmsWebhook {
     const inTime = await Promise.race([turn.then((replies) => ({ replies })), sleep(budgetMs).then(() => undefined)]);
     if (inTime) {
       const texts = optedOut ? [] : smsTexts(inTime.replies);
-      await finish(msg.MessageSid, texts.length ? 'twiml' : 'none');
+      await finish(held, texts.length ? 'twiml' : 'none');
       sendTwiml(res, texts);
       return;
     }
     // Slow turn: acknowledge now so Twilio does not time out, and text the reply when it is ready.
     sendTwiml(res, []);
     try {
-      await replyLater(msg.MessageSid, msg.From, optedOut ? [] : smsTexts(await turn));
+      await replyLater(held, optedOut ? [] : smsTexts(await turn));
     } catch (err) {
-      // Left in 'processing': resumeStalled() runs it again once the lease has run out.
+      // Left in sms_inflight: resumeStalled() runs it again once the lease has run out.
       logger.error({ err }, 'slow SMS turn failed after acknowledging');
     }
   });
@@ -165,26 +170,62 @@ export function registerSmsWebhook(opts: SmsWebhookOptions): SmsWebhook {
     res.send(204);
   });
 
-  /** First delivery of a MessageSid wins; a retry only takes over after the first attempt's lease ran out. */
-  const claim = async (sid: string, from: string, to: string, body: string, media: { url: string; contentType?: string }[]): Promise<boolean> => {
-    const now = new Date();
-    try {
-      const stored = media.map((m) => (m.contentType ? { url: m.url, contentType: m.contentType } : { url: m.url }));
-      await rawCollection(opts.models.SmsInbound).insertOne({ _id: sid, from, to, body, media: stored, status: 'processing', leaseUntil: new Date(now.getTime() + leaseMs), attempts: 1, receivedAt: now });
-      return true;
-    } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err;
-    }
-    // Taking over a message whose first attempt went silent (crashed instance): one taker per attempt.
-    const existing = await opts.models.SmsInbound.findById(sid).lean();
-    if (!existing || existing.status !== 'processing' || existing.leaseUntil > now) return false;
-    if (!(await claimOnce(opts.models.ChannelClaim, `sms-inbound:${sid}#${existing.attempts + 1}`))) return false;
-    await opts.models.SmsInbound.updateOne({ _id: sid }, { $set: { leaseUntil: new Date(now.getTime() + leaseMs), attempts: existing.attempts + 1 } });
-    return true;
+  const inflight = rawCollection(opts.models.SmsInflight);
+
+  /** True once the message's outcome is in sms_inbound (a record left 'processing' by an older version is not an outcome). */
+  const alreadyDone = async (sid: string): Promise<boolean> => {
+    const done = await rawCollection(opts.models.SmsInbound).findOne({ _id: sid }, { projection: { status: 1 } });
+    return done !== null && done.status !== 'processing';
   };
 
-  const finish = async (sid: string, replyVia: 'twiml' | 'outbox' | 'none') => {
-    await rawCollection(opts.models.SmsInbound).updateOne({ _id: sid }, { $set: { status: 'processed', replyVia, processedAt: new Date() } });
+  /**
+   * First delivery of a MessageSid wins and holds the message until its outcome is recorded; a
+   * retry only takes over after the holder's lease ran out. A delivery after the outcome is a duplicate.
+   */
+  const claim = async (sid: string, from: string, to: string, body: string, media: { url: string; contentType?: string }[]): Promise<SmsInflightDoc | undefined> => {
+    const now = new Date();
+    const stored = media.map((m) => (m.contentType ? { url: m.url, contentType: m.contentType } : { url: m.url }));
+    const held: SmsInflightDoc = { _id: sid, from, to, body, media: stored, leaseUntil: new Date(now.getTime() + leaseMs), attempts: 1, receivedAt: now };
+    try {
+      await inflight.insertOne(held);
+    } catch (err) {
+      if ((err as { code?: number }).code !== 11000) throw err;
+      return takeOver(sid, now);
+    }
+    if (await alreadyDone(sid)) {
+      await inflight.deleteOne({ _id: sid });
+      return undefined;
+    }
+    return held;
+  };
+
+  /** Taking over a message whose holder went silent (crashed instance): one taker per attempt. */
+  const takeOver = async (sid: string, now: Date): Promise<SmsInflightDoc | undefined> => {
+    const existing = await inflight.findOne({ _id: sid });
+    if (!existing || existing.leaseUntil > now) return undefined;
+    if (!(await claimOnce(opts.models.ChannelClaim, `sms-inbound:${sid}#${existing.attempts + 1}`))) return undefined;
+    if (await alreadyDone(sid)) {
+      // The holder recorded the outcome and died before letting go.
+      await inflight.deleteOne({ _id: sid });
+      return undefined;
+    }
+    const taken = { ...existing, leaseUntil: new Date(now.getTime() + leaseMs), attempts: existing.attempts + 1 };
+    await inflight.updateOne({ _id: sid }, { $set: { leaseUntil: taken.leaseUntil, attempts: taken.attempts } });
+    return taken;
+  };
+
+  /** Records the outcome by insert into sms_inbound, then lets go of the message (a delete in the small sms_inflight). */
+  const finish = async (held: SmsInflightDoc, replyVia: 'twiml' | 'outbox' | 'none' | undefined, status: 'processed' | 'failed' = 'processed') => {
+    const outcome = { ...held, status, processedAt: new Date(), ...(replyVia ? { replyVia } : {}) };
+    try {
+      await rawCollection(opts.models.SmsInbound).insertOne(outcome);
+    } catch (err) {
+      if ((err as { code?: number }).code !== 11000) throw err;
+      // Already recorded (a slow holder and its taker both finished), or a record an older version
+      // left 'processing': complete that one.
+      await rawCollection(opts.models.SmsInbound).updateOne({ _id: held._id, status: 'processing' }, { $set: { status, attempts: held.attempts, processedAt: outcome.processedAt, ...(replyVia ? { replyVia } : {}) } });
+    }
+    await inflight.deleteOne({ _id: held._id });
   };
 
   const smsActivity = (sid: string, from: string, to: string, body: string, media: { url: string; contentType?: string }[]): Partial<Activity> => ({
@@ -201,41 +242,66 @@ export function registerSmsWebhook(opts: SmsWebhookOptions): SmsWebhook {
     attachments: media.map((m, i) => ({ contentType: m.contentType ?? 'application/octet-stream', contentUrl: m.url, name: `mms-${sid}-${i}` })),
   });
 
-  const replyLater = async (sid: string, to: string, texts: string[]) => {
+  const replyLater = async (held: SmsInflightDoc, texts: string[]) => {
     for (const [i, body] of texts.entries()) {
-      await opts.outbox.enqueue({ channel: 'sms', to, body, dedupeKey: `${sid}:reply:${i}` });
+      await opts.outbox.enqueue({ channel: 'sms', to: held.from, body, dedupeKey: `${held._id}:reply:${i}` });
     }
-    await finish(sid, texts.length ? 'outbox' : 'none');
+    await finish(held, texts.length ? 'outbox' : 'none');
+  };
+
+  /**
+   * Messages an older version left 'processing' in sms_inbound are moved into sms_inflight, once per
+   * process (one scan of sms_inbound at the first sweep, not every 30 s).
+   */
+  let legacyAdopted = false;
+  const adoptLegacy = async () => {
+    if (legacyAdopted) return;
+    const legacy = await opts.models.SmsInbound.find({ status: 'processing' }).limit(1000).lean();
+    for (const doc of legacy) {
+      try {
+        await inflight.insertOne({ _id: doc._id, from: doc.from, to: doc.to, body: doc.body, media: doc.media, leaseUntil: doc.leaseUntil, attempts: doc.attempts, receivedAt: doc.receivedAt });
+      } catch (err) {
+        if ((err as { code?: number }).code !== 11000) throw err;
+      }
+    }
+    legacyAdopted = true;
   };
 
   /**
    * Runs again the messages whose handling stopped half-way (an instance died mid-turn): their
-   * lease ran out while still 'processing'. Replies go through the outbox; after three tries a
+   * lease ran out while still in sms_inflight. Replies go through the outbox; after three tries a
    * message is marked 'failed' for staff to see rather than retried for ever.
    */
   const resumeStalled = async (now = new Date()): Promise<number> => {
-    const stalled = await opts.models.SmsInbound.find({ status: 'processing', leaseUntil: { $lte: now } }).limit(20).lean();
+    await adoptLegacy();
+    const stalled = await inflight.find({ leaseUntil: { $lte: now } }).limit(20).toArray();
     let resumed = 0;
     for (const doc of stalled) {
       const attempts = doc.attempts + 1;
       if (!(await claimOnce(opts.models.ChannelClaim, `sms-inbound:${doc._id}#${attempts}`))) continue;
+      if (await alreadyDone(doc._id)) {
+        // Its outcome was recorded and the holder died before letting go.
+        await inflight.deleteOne({ _id: doc._id });
+        continue;
+      }
       if (attempts > 3) {
-        await opts.models.SmsInbound.updateOne({ _id: doc._id }, { $set: { status: 'failed', attempts } });
+        await finish({ ...doc, attempts }, undefined, 'failed');
         logger.error({ messageSid: doc._id }, 'inbound SMS failed three times; left for staff');
         continue;
       }
-      await opts.models.SmsInbound.updateOne({ _id: doc._id }, { $set: { leaseUntil: new Date(now.getTime() + leaseMs), attempts } });
+      const held = { ...doc, leaseUntil: new Date(now.getTime() + leaseMs), attempts };
+      await inflight.updateOne({ _id: doc._id }, { $set: { leaseUntil: held.leaseUntil, attempts } });
       resumed += 1;
       try {
         const optedOut = await opts.optOuts.isOptedOut(doc.from);
         const keyword = smsKeyword(doc.body, optedOut);
         if (keyword) {
           if (keyword !== 'help') await opts.optOuts.set(doc.from, keyword === 'stop');
-          await replyLater(doc._id, doc.from, [keywordReply(keyword, opts.landlordName)]);
+          await replyLater(held, [keywordReply(keyword, opts.landlordName)]);
           continue;
         }
         const replies = await adapter.runTurn(opts.bot, smsActivity(doc._id, doc.from, doc.to, doc.body, doc.media));
-        await replyLater(doc._id, doc.from, optedOut ? [] : smsTexts(replies));
+        await replyLater(held, optedOut ? [] : smsTexts(replies));
       } catch (err) {
         logger.error({ err, messageSid: doc._id }, 'resuming an inbound SMS failed; will try again');
       }

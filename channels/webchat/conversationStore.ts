@@ -6,7 +6,12 @@
 //   on one instance to one conversation run one after another, so a seq is only taken once every
 //   lower one exists: readers never see a later activity before an earlier one.
 // - The next seq comes from a hint (this instance's last known seq, else the conversation's
-//   `lastSeq`, written once per turn), never from a sorted query.
+//   `lastSeq` probed forward by `_id`), never from a sorted query.
+// - The conversation document is not updated per turn: FerretDB v1 answers an update by `_id` by
+//   decoding the whole collection, which grows with every conversation. `touch` writes `lastSeq`
+//   and `lastActivityAt` (retention counts days) at most once per TOUCH_EVERY_MS per instance; a
+//   stale `lastSeq` costs an instance one forward probe when it first loads the conversation.
+//   Starting a conversation is an insert, and "started" is decided by a claim, not an update.
 // - Reads after a watermark probe `_id`s forward; a missing id below the known last seq is a hole
 //   (e.g. an activity erased) and is skipped.
 // - A tenant post is written in three inserts: its dedupe claim (`<conversationId>|<clientActivityId>`,
@@ -19,6 +24,7 @@ import { EventEmitter } from 'node:events';
 import type { Activity } from 'botbuilder';
 import type { Models } from '../../models';
 import { claimOnce } from '../../models/channelClaim';
+import { rawCollection } from '../../models/rawCollection';
 import type { DirectlinePendingDoc } from '../../models/directlinePending';
 
 export class ConversationNotFoundError extends Error {}
@@ -59,7 +65,14 @@ interface Known extends ConversationInfo {
   /** Highest seq this instance knows to exist (a hint; other instances may be ahead). */
   lastSeq: number;
   started: boolean;
+  /** When `lastActivityAt` was last written (or read), in ms. */
+  touchedAt: number;
 }
+
+/** How stale `lastActivityAt` may get before a turn writes it (retention works in days). */
+export const TOUCH_EVERY_MS = 60 * 60 * 1000;
+/** Forward probes run this many `_id` reads in parallel; a run of this many missing ids ends the log. */
+const PROBE_BATCH = 8;
 
 const MAX_KNOWN = 5000;
 /** Consecutive E11000s before re-reading the conversation's `lastSeq` (another instance ran ahead). */
@@ -84,16 +97,13 @@ export class DirectLineStore {
     const now = new Date();
     let created = false;
     try {
-      const res = await this.models.DirectlineConversation.updateOne(
-        { _id: conversationId },
-        { $setOnInsert: { userId, locale, lastSeq: 0, createdAt: now, lastActivityAt: now } },
-        { upsert: true },
-      );
-      created = res.upsertedCount === 1;
+      // An insert, not an upsert: FerretDB v1 scans the collection for an upsert.
+      await rawCollection(this.models.DirectlineConversation).insertOne({ _id: conversationId, userId, ...(locale ? { locale } : {}), lastSeq: 0, createdAt: now, lastActivityAt: now });
+      created = true;
     } catch (err) {
       if ((err as { code?: number }).code !== 11000) throw err;
     }
-    if (created) this.remember({ _id: conversationId, userId, locale, lastSeq: 0, started: false });
+    if (created) this.remember({ _id: conversationId, userId, locale, lastSeq: 0, started: false, touchedAt: now.getTime() });
     return { created };
   }
 
@@ -102,7 +112,7 @@ export class DirectLineStore {
     const doc = await this.models.DirectlineConversation.findById(conversationId).lean();
     if (doc) {
       const known = this.known.get(conversationId);
-      this.remember({ _id: doc._id, userId: doc.userId, locale: doc.locale, lastSeq: Math.max(doc.lastSeq ?? 0, known?.lastSeq ?? 0), started: Boolean(doc.startedAt) || Boolean(known?.started) });
+      this.remember({ _id: doc._id, userId: doc.userId, locale: doc.locale, lastSeq: Math.max(doc.lastSeq ?? 0, known?.lastSeq ?? 0), started: Boolean(doc.startedAt) || Boolean(known?.started), touchedAt: doc.lastActivityAt?.getTime() ?? 0 });
     }
     return doc;
   }
@@ -115,18 +125,18 @@ export class DirectLineStore {
 
   /** Not on the per-turn path: staff replies to a tenant whose conversation reference is unknown. */
   async latestForUser(userId: string) {
-    return this.models.DirectlineConversation.findOne({ userId }).sort({ lastActivityAt: -1 }).lean();
+    // lastActivityAt is written at most hourly: between conversations as recent as that, the newer one.
+    return this.models.DirectlineConversation.findOne({ userId }).sort({ lastActivityAt: -1, createdAt: -1 }).lean();
   }
 
   /** Marks the conversation started; true only for the one caller (on any instance) that did it. */
   async markStarted(conversationId: string): Promise<boolean> {
     const known = this.known.get(conversationId);
     if (known?.started) return false;
+    // The claim is the record (no `startedAt` update on the conversation: see the top of the file).
     const won = await claimOnce(this.models.ChannelClaim, `directline-start:${conversationId}`);
     if (known) known.started = true;
-    if (!won) return false;
-    await this.models.DirectlineConversation.updateOne({ _id: conversationId }, { $set: { startedAt: new Date() } });
-    return true;
+    return won;
   }
 
   /** The watermark of the newest activity (0 for an empty conversation). */
@@ -208,12 +218,16 @@ export class DirectLineStore {
 
   /**
    * Records the end of a turn on the conversation document: `lastSeq` (the hint other instances
-   * start from) and `lastActivityAt` (retention). One write per turn, not one per activity.
+   * start from) and `lastActivityAt` (retention), when this instance last wrote them more than
+   * TOUCH_EVERY_MS ago; most turns write nothing here.
    */
-  async touch(conversationId: string): Promise<void> {
-    const lastSeq = this.known.get(conversationId)?.lastSeq;
-    const update = lastSeq ? { $set: { lastActivityAt: new Date() }, $max: { lastSeq } } : { $set: { lastActivityAt: new Date() } };
+  async touch(conversationId: string, now = new Date()): Promise<void> {
+    const known = this.known.get(conversationId);
+    if (known && now.getTime() - known.touchedAt < TOUCH_EVERY_MS) return;
+    const lastSeq = known?.lastSeq;
+    const update = lastSeq ? { $set: { lastActivityAt: now }, $max: { lastSeq } } : { $set: { lastActivityAt: now } };
     await this.models.DirectlineConversation.updateOne({ _id: conversationId }, update);
+    if (known) known.touchedAt = now.getTime();
   }
 
   /** Activities after `watermark`, in order, with the watermark to ask from next time. */
@@ -295,10 +309,7 @@ export class DirectLineStore {
         if ((err as { code?: number }).code !== 11000) throw err;
         // Another instance took this watermark: try the next, and after a few, ask the conversation.
         seq += 1;
-        if (++clashes % CLASHES_BEFORE_REREAD === 0) {
-          const doc = await this.models.DirectlineConversation.findById(conversationId).select({ lastSeq: 1 }).lean();
-          seq = Math.max(seq, (doc?.lastSeq ?? 0) + 1);
-        }
+        if (++clashes % CLASHES_BEFORE_REREAD === 0) seq = (await this.probeForward(conversationId, seq)) + 1;
         continue;
       }
       known.lastSeq = Math.max(known.lastSeq, seq);
@@ -309,9 +320,26 @@ export class DirectLineStore {
   }
 
   private async load(conversationId: string): Promise<Known> {
-    const doc = await this.models.DirectlineConversation.findById(conversationId).lean();
+    const doc = await rawCollection(this.models.DirectlineConversation).findOne({ _id: conversationId });
     if (!doc) throw new ConversationNotFoundError(`conversation ${conversationId} not found`);
-    return this.remember({ _id: doc._id, userId: doc.userId, locale: doc.locale, lastSeq: doc.lastSeq ?? 0, started: Boolean(doc.startedAt) });
+    // The stored lastSeq may be behind (written at most hourly): find the real end of the log.
+    const lastSeq = await this.probeForward(conversationId, doc.lastSeq ?? 0);
+    return this.remember({ _id: doc._id, userId: doc.userId, locale: doc.locale, lastSeq, started: Boolean(doc.startedAt), touchedAt: doc.lastActivityAt?.getTime() ?? 0 });
+  }
+
+  /**
+   * The highest seq stored after `from` (or `from`), by `_id` reads PROBE_BATCH at a time until a
+   * whole batch is missing; steps over holes shorter than a batch (erased activities).
+   */
+  private async probeForward(conversationId: string, from: number): Promise<number> {
+    let last = from;
+    for (let start = from + 1; ; start += PROBE_BATCH) {
+      const seqs = Array.from({ length: PROBE_BATCH }, (_, i) => start + i);
+      const found = await Promise.all(seqs.map((seq) => this.models.DirectlineActivity.exists({ _id: activityId(conversationId, seq) })));
+      const hits = seqs.filter((_, i) => found[i]);
+      if (hits.length === 0) return last;
+      last = hits[hits.length - 1];
+    }
   }
 
   private remember(info: Known): Known {

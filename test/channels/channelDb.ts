@@ -6,7 +6,7 @@ import { testMongoUri, uniqueDbName, TestDb } from '../helpers/db';
 
 const CHANNEL_MODELS = [
   'DirectlineConversation', 'DirectlineActivity', 'DirectlineAttachment', 'DirectlineSetting', 'DirectlineRateWindow', 'DirectlineClientActivity', 'DirectlinePending',
-  'SmsInbound', 'SmsOptOut', 'OutboxMessage', 'ChannelClaim', 'RateLimitCounter',
+  'SmsInbound', 'SmsInflight', 'SmsOptOut', 'OutboxMessage', 'ChannelClaim', 'RateLimitCounter',
 ] as const;
 
 export async function openChannelDb(prefix: string): Promise<TestDb> {

@@ -109,8 +109,10 @@ describe('crash during an SMS load', () => {
     const client = await MongoClient.connect(uri());
     try {
       const inbound = client.db(dbName).collection('sms_inbound');
-      await inbound.updateMany({ status: 'processing' }, { $set: { leaseUntil: new Date(Date.now() - 1000) } });
-      await waitFor('every inbound message processed', async () => (await inbound.countDocuments({ status: { $ne: 'processed' } })) === 0, 60_000, 500);
+      // Messages being handled live in sms_inflight until their outcome is inserted into sms_inbound.
+      const inflight = client.db(dbName).collection('sms_inflight');
+      await inflight.updateMany({}, { $set: { leaseUntil: new Date(Date.now() - 1000) } });
+      await waitFor('every inbound message processed', async () => (await inflight.countDocuments({})) === 0 && (await inbound.countDocuments({ status: { $ne: 'processed' } })) === 0, 60_000, 500);
 
       const docs = await inbound.find({ _id: { $in: deliveries.map((d) => d.sid) as never[] } }).toArray();
       expect(docs).toHaveLength(deliveries.length);

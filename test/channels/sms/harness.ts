@@ -39,8 +39,9 @@ export class EchoSmsBot extends ActivityHandler {
   }
 }
 
-export async function startSmsHarness(bot: TurnBot = new EchoSmsBot(), options: { inboundCheck?: (models: TestDb['models']) => InboundCheck } = {}): Promise<SmsHarness> {
-  const db = await openChannelDb('sms');
+export async function startSmsHarness(bot: TurnBot = new EchoSmsBot(), options: { inboundCheck?: (models: TestDb['models']) => InboundCheck; db?: TestDb } = {}): Promise<SmsHarness> {
+  // A second harness on the same database stands for another (or a restarted) instance.
+  const db = options.db ?? (await openChannelDb('sms'));
   const twilioApi = await startFakeTwilioApi(TEST_TWILIO);
   const logger = createLogger('silent');
   const server: Server = createHttpServer({ logger, isReady: async () => true });
@@ -66,7 +67,7 @@ export async function startSmsHarness(bot: TurnBot = new EchoSmsBot(), options: 
       await channel.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await twilioApi.close();
-      await db.drop();
+      if (!options.db) await db.drop();
     },
   };
 }

@@ -62,6 +62,7 @@ describe('Twilio SMS webhook (echo bot)', () => {
     expect(retry.messages).toEqual([]);
     expect(bot.turns - before).toBe(1);
     expect(await h.db.models.SmsInbound.findById(params.MessageSid).lean()).toMatchObject({ status: 'processed', replyVia: 'twiml', attempts: 1 });
+    expect(await h.db.models.SmsInflight.countDocuments({ _id: params.MessageSid })).toBe(0);
   });
 
   it('passes MMS photos to the bot as attachments and keeps them on the inbound record', async () => {
@@ -126,22 +127,63 @@ describe('Twilio SMS webhook (echo bot)', () => {
   it('resumes a message an instance stopped handling half-way, once, replying through the outbox', async () => {
     const sid = messageSid();
     const past = new Date(Date.now() - 60_000);
-    await h.db.models.SmsInbound.create({ _id: sid, from: phone(13), to: TEST_TWILIO.fromNumber, body: 'left half done', media: [], status: 'processing', leaseUntil: past, attempts: 1, receivedAt: past });
+    await h.db.models.SmsInflight.create({ _id: sid, from: phone(13), to: TEST_TWILIO.fromNumber, body: 'left half done', media: [], leaseUntil: past, attempts: 1, receivedAt: past });
     const turnsBefore = bot.turns;
     expect(await h.channel.resumeStalled()).toBe(1);
     expect(await h.channel.resumeStalled()).toBe(0);
     expect(bot.turns - turnsBefore).toBe(1);
-    expect(await h.db.models.SmsInbound.findById(sid).lean()).toMatchObject({ status: 'processed', replyVia: 'outbox', attempts: 2 });
+    expect(await h.db.models.SmsInbound.findById(sid).lean()).toMatchObject({ status: 'processed', replyVia: 'outbox', attempts: 2, body: 'left half done', from: phone(13) });
+    expect(await h.db.models.SmsInflight.countDocuments({ _id: sid })).toBe(0);
     await h.channel.outbox.runDue();
     expect(h.twilioApi.sent.filter((m) => m.to === phone(13)).map((m) => m.body)).toEqual(['echo: left half done']);
+  });
+
+  it('does not run a message again when its outcome was recorded but the instance died before letting go of it', async () => {
+    const sid = messageSid();
+    const past = new Date(Date.now() - 60_000);
+    const message = { _id: sid, from: phone(15), to: TEST_TWILIO.fromNumber, body: 'already answered', media: [], leaseUntil: past, attempts: 1, receivedAt: past };
+    await h.db.models.SmsInbound.create({ ...message, status: 'processed', replyVia: 'twiml', processedAt: past });
+    await h.db.models.SmsInflight.create(message);
+    const turnsBefore = bot.turns;
+    expect(await h.channel.resumeStalled()).toBe(0);
+    expect(bot.turns - turnsBefore).toBe(0);
+    expect(await h.db.models.SmsInflight.countDocuments({ _id: sid })).toBe(0);
+  });
+
+  it('marks a message failed for staff after three attempts instead of retrying it for ever', async () => {
+    const sid = messageSid();
+    const past = new Date(Date.now() - 60_000);
+    await h.db.models.SmsInflight.create({ _id: sid, from: phone(16), to: TEST_TWILIO.fromNumber, body: 'keeps crashing', media: [], leaseUntil: past, attempts: 3, receivedAt: past });
+    const turnsBefore = bot.turns;
+    expect(await h.channel.resumeStalled()).toBe(0);
+    expect(bot.turns - turnsBefore).toBe(0);
+    expect(await h.db.models.SmsInbound.findById(sid).lean()).toMatchObject({ status: 'failed', attempts: 4, body: 'keeps crashing' });
+    expect(await h.db.models.SmsInflight.countDocuments({ _id: sid })).toBe(0);
+  });
+
+  it('finishes a message an older version left processing in sms_inbound', async () => {
+    const sid = messageSid();
+    const past = new Date(Date.now() - 60_000);
+    await h.db.models.SmsInbound.create({ _id: sid, from: phone(17), to: TEST_TWILIO.fromNumber, body: 'from before the upgrade', media: [], status: 'processing', leaseUntil: past, attempts: 1, receivedAt: past });
+    const fresh = await startSmsHarness(bot, { db: h.db });
+    try {
+      expect(await fresh.channel.resumeStalled()).toBe(1);
+      expect(await h.db.models.SmsInbound.findById(sid).lean()).toMatchObject({ status: 'processed', replyVia: 'outbox', attempts: 2 });
+      expect(await h.db.models.SmsInflight.countDocuments({ _id: sid })).toBe(0);
+    } finally {
+      await fresh.stop();
+    }
   });
 
   it('lets a retried webhook take over a message whose first attempt went silent', async () => {
     const params = inboundSms(phone(14), 'retry after a crash');
     const past = new Date(Date.now() - 60_000);
-    await h.db.models.SmsInbound.create({ _id: params.MessageSid, from: phone(14), to: TEST_TWILIO.fromNumber, body: params.Body, media: [], status: 'processing', leaseUntil: past, attempts: 1, receivedAt: past });
+    await h.db.models.SmsInflight.create({ _id: params.MessageSid, from: phone(14), to: TEST_TWILIO.fromNumber, body: params.Body, media: [], leaseUntil: past, attempts: 1, receivedAt: past });
     const retry = await postSignedForm(h.url, '/api/sms', params, { publicBaseUrl: PUBLIC_BASE_URL });
     expect(retry.messages).toEqual(['echo: retry after a crash']);
+    expect(await h.db.models.SmsInbound.findById(params.MessageSid).lean()).toMatchObject({ status: 'processed', attempts: 2 });
+    const again = await postSignedForm(h.url, '/api/sms', params, { publicBaseUrl: PUBLIC_BASE_URL });
+    expect(again.messages).toEqual([]);
   });
 
   it('answers HELP with how to use the service and how to stop', async () => {
