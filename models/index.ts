@@ -5,7 +5,6 @@ import { directlineConversationModel } from './directlineConversation';
 import { directlineActivityModel } from './directlineActivity';
 import { directlineAttachmentModel } from './directlineAttachment';
 import { directlineSettingModel } from './directlineSetting';
-import { directlineRateWindowModel } from './directlineRateWindow';
 import { directlineClientActivityModel } from './directlineClientActivity';
 import { directlinePendingModel } from './directlinePending';
 import { smsInboundModel } from './smsInbound';
@@ -30,7 +29,6 @@ export function createModels(connection: Connection) {
     DirectlineActivity: directlineActivityModel(connection),
     DirectlineAttachment: directlineAttachmentModel(connection),
     DirectlineSetting: directlineSettingModel(connection),
-    DirectlineRateWindow: directlineRateWindowModel(connection),
     DirectlineClientActivity: directlineClientActivityModel(connection),
     DirectlinePending: directlinePendingModel(connection),
     SmsInbound: smsInboundModel(connection),

@@ -266,7 +266,7 @@ export function registerDirectLine(opts: DirectLineOptions): DirectLineChannel {
       return;
     }
     const ip = clientIp(req);
-    const decision = await takeFromWindow(opts.models.DirectlineRateWindow, `webchat-token:${ip}`, rate);
+    const decision = await takeFromWindow(opts.models.RateLimitCounter, `webchat-token:${ip}`, rate);
     if (!decision.allowed) {
       res.setHeader('Retry-After', String(decision.retryAfterSeconds));
       res.send(429, { error: 'too many chat sessions started from this address; please try again shortly' });

@@ -5,7 +5,7 @@ import { createModels } from '../../models';
 import { testMongoUri, uniqueDbName, TestDb } from '../helpers/db';
 
 const CHANNEL_MODELS = [
-  'DirectlineConversation', 'DirectlineActivity', 'DirectlineAttachment', 'DirectlineSetting', 'DirectlineRateWindow', 'DirectlineClientActivity', 'DirectlinePending',
+  'DirectlineConversation', 'DirectlineActivity', 'DirectlineAttachment', 'DirectlineSetting', 'DirectlineClientActivity', 'DirectlinePending',
   'SmsInbound', 'SmsInflight', 'SmsOptOut', 'OutboxMessage', 'ChannelClaim', 'RateLimitCounter',
 ] as const;
 
