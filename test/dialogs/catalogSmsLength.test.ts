@@ -20,7 +20,8 @@ function flatten(obj: Record<string, unknown>, prefix = ''): string[] {
 
 const catalogs = createCatalogs();
 const languages = listCatalogLanguages();
-const keys = flatten(readCatalog('en')).filter((k) => !k.startsWith('words.'));
+// `words.*` are answer vocabularies and `page.*` the webchat page's own text: neither is ever texted.
+const keys = flatten(readCatalog('en')).filter((k) => !k.startsWith('words.') && !k.startsWith('page.'));
 
 /** Typical values; dates, stage, status and role in the tenant's language as the dialogs render them. */
 function typicalValues(lang: string): Record<string, string | number> {
