@@ -1,6 +1,6 @@
 // Direct Line tokens: HS256-signed, short-lived, each scoped to one conversation and one user,
 // so a token leaked from one tenant's browser opens nothing else.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createSecretKey, KeyObject, randomBytes, timingSafeEqual } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { Model } from 'mongoose';
 import type { DirectlineSettingDoc } from '../../models/directlineSetting';
@@ -20,15 +20,24 @@ export type TokenCheck =
   | { ok: false; status: 401; reason: string };
 
 export class DirectLineTokens {
+  /**
+   * The HMAC key, made once: given a string, jsonwebtoken first tries it as a PEM public key
+   * (which throws) and then builds a secret key, on every sign and verify (~2.6 % of the
+   * product's CPU under the benchmark).
+   */
+  private readonly key: KeyObject;
+
   constructor(
-    private readonly signingSecret: string,
+    signingSecret: string,
     private readonly lifetimeSeconds = TOKEN_LIFETIME_SECONDS,
     /** The configured DIRECTLINE_SECRET, accepted as a Bearer credential like Azure's secret. */
     private readonly directLineSecret?: string,
-  ) {}
+  ) {
+    this.key = createSecretKey(Buffer.from(signingSecret, 'utf8'));
+  }
 
   issue(conversationId: string, userId: string): { token: string; expires_in: number } {
-    const token = jwt.sign({ conv: conversationId, user: userId }, this.signingSecret, {
+    const token = jwt.sign({ conv: conversationId, user: userId }, this.key, {
       algorithm: 'HS256',
       expiresIn: this.lifetimeSeconds,
       issuer: ISSUER,
@@ -39,7 +48,7 @@ export class DirectLineTokens {
   verify(token: string | undefined): TokenCheck {
     if (!token) return { ok: false, status: 401, reason: 'missing token' };
     try {
-      const payload = jwt.verify(token, this.signingSecret, { algorithms: ['HS256'], issuer: ISSUER });
+      const payload = jwt.verify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER });
       if (typeof payload !== 'object' || typeof payload.conv !== 'string' || typeof payload.user !== 'string' || typeof payload.exp !== 'number') {
         return { ok: false, status: 401, reason: 'malformed token' };
       }
