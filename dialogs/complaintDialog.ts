@@ -3,7 +3,8 @@
 // read it back, open the case and give the reference, dates and the Ombudsman.
 import { DialogContext, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { CaseRecord } from '../services/cases/types';
-import { computeDeadlines } from '../services/policy';
+import { checkTimeLimit, computeDeadlines } from '../services/policy';
+import { parseIncidentDate } from './incidentDate';
 import { Answer, ask } from './askDialog';
 import { deadlineVars, sendOmbudsman } from './caseText';
 import { clip, formatDate } from './format';
@@ -26,6 +27,8 @@ interface Capture {
   flags: string[];
   outcome?: string;
   when?: string;
+  /** The day `when` names (ISO, kept as text in dialog state), when it names one. */
+  incidentDate?: string;
   where?: string;
   contactPreference?: string;
   adjustments?: string;
@@ -102,7 +105,9 @@ export function complaintDialog(): WaterfallDialog {
       return ask(step, { key: 'stage1.when', kind: 'text' });
     },
     async (step) => {
-      capture(step).when = answerOf(step)?.text;
+      const c = capture(step);
+      c.when = answerOf(step)?.text;
+      await noteIncidentDate(step, c);
       return ask(step, { key: 'stage1.where', kind: 'text' });
     },
     async (step) => {
@@ -167,6 +172,27 @@ export function complaintDialog(): WaterfallDialog {
   ]);
 }
 
+/**
+ * A date in the "when" answer goes on the case, where the case service checks the pack's time
+ * limit. Older than the limit where the pack allows discretion: the tenant is told a manager
+ * decides (as when they said so at the exclusions question). Older where the pack has no
+ * discretion: the tenant already told us it was not older, so this is most likely when an ongoing
+ * problem started; the date is left off (the case service would refuse it) and staff judge it
+ * from the tenant's words, rather than the bot turning away an ongoing problem.
+ */
+async function noteIncidentDate(step: WaterfallStepContext, c: Capture): Promise<void> {
+  const { deps, now } = turnOf(step.context);
+  const date = c.when ? parseIncidentDate(c.when, now) : undefined;
+  if (!date) return;
+  const check = checkTimeLimit(deps.pack, date, now);
+  if (check.older && !check.discretion) return;
+  c.incidentDate = date.toISOString();
+  if (check.older && !c.flags.includes('older_than_time_limit')) {
+    c.flags.push('older_than_time_limit');
+    await send(step.context, 'complaint.olderDiscretion', { months: deps.pack.timeLimitToRaise.months ?? 0 });
+  }
+}
+
 function caseFlags(dc: DialogContext, c: Capture): string[] {
   const turn = turnOf(dc.context);
   return [...new Set([...(turn.convo.flags ?? []), ...c.flags])];
@@ -188,6 +214,7 @@ async function openStage1(dc: DialogContext, c: Capture): Promise<CaseRecord> {
       desiredOutcome: c.outcome,
       whatHappened: c.text,
       whenHappened: c.when,
+      ...(c.incidentDate ? { incidentDate: new Date(c.incidentDate) } : {}),
       location: c.where,
       contactPreference: c.contactPreference,
       reasonableAdjustments: c.adjustments,
