@@ -223,12 +223,25 @@ export function registerDirectLine(opts: DirectLineOptions): DirectLineChannel {
     }
     const { conversationId, clientActivityId } = pending;
     const posted = await store.findPosted(conversationId, clientActivityId);
+    if (posted && (await alreadyAnswered(conversationId, posted.id, posted.seq))) {
+      // The instance died after the bot's replies were written but before the mark was cleared:
+      // running the turn again would answer the tenant twice.
+      await store.clearPending(conversationId, clientActivityId);
+      logger.info({ pendingId: pending._id, attempt }, 'webchat turn left unfinished had already been answered; mark cleared');
+      return posted.id;
+    }
     const activity = posted?.activity ?? (JSON.parse(pending.activityJson) as Partial<Activity>);
     const id = posted?.id ?? (await store.storePost(conversationId, activity, clientActivityId)).id;
     // Not counted against the sender's rate limit again: it was taken when the message came in.
     await answer({ ...activity, id, channelId: 'directline', serviceUrl: pending.serviceUrl, conversation: conversationOf(conversationId), recipient: bot, timestamp: new Date() }, false, clientActivityId);
     logger.info({ pendingId: pending._id, attempt }, 'resumed a webchat turn left unfinished');
     return id;
+  };
+
+  /** Whether the bot has already replied to the stored post (only on the rare resume path: reads forward by _id). */
+  const alreadyAnswered = async (conversationId: string, postId: string, seq: number): Promise<boolean> => {
+    const page = await store.listAfter(conversationId, seq, { limit: 50 });
+    return page.activities.some((a) => a.replyToId === postId && a.from?.role === 'bot');
   };
 
   const resumePending = async (now = new Date()): Promise<number> => {

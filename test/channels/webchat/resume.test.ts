@@ -68,6 +68,24 @@ describe('webchat crash resume (echo bot)', () => {
     expect(await dl.poll()).toEqual([]);
   });
 
+  it('does not answer twice a post whose instance died after writing the replies but before clearing the mark', async () => {
+    const dl = await DirectLineTestClient.open(h.url);
+    await dl.botReplies(1);
+    await dl.poll();
+    const { id, pendingId } = await storeWithoutTurn(h.channel.store, dl, 'still no hot water');
+    // The dead instance's turn got as far as writing its reply.
+    const { conversationId } = dl.session;
+    await h.channel.store.append(conversationId, {
+      type: 'message', text: 'echo: still no hot water [en-GB]', replyToId: id,
+      from: { id: 'housing-complaints-bot', name: 'Riverside Homes', role: 'bot' }, recipient: { id: dl.session.userId, role: 'user' },
+    });
+    expect((await dl.poll()).map((a) => a.from?.role)).toEqual(['user', 'bot']);
+
+    expect(await h.channel.resumePending(new Date(Date.now() + 3 * MINUTE))).toBe(1);
+    expect(await dl.poll()).toEqual([]);
+    expect(await h.db.models.DirectlinePending.findById(pendingId).lean()).toBeNull();
+  });
+
   it('stores and answers a post whose instance died after marking it but before storing it', async () => {
     const dl = await DirectLineTestClient.open(h.url);
     await dl.botReplies(1);
