@@ -77,7 +77,7 @@ describe('webchat crash resume (echo bot)', () => {
     const { conversationId } = dl.session;
     await h.channel.store.append(conversationId, {
       type: 'message', text: 'echo: still no hot water [en-GB]', replyToId: id,
-      from: { id: 'housing-complaints-bot', name: 'Riverside Homes', role: 'bot' }, recipient: { id: dl.session.userId, role: 'user' },
+      from: { id: 'housing-complaints-bot', name: 'Riverside Homes', role: 'bot' }, recipient: { id: dl.session.userId, name: '', role: 'user' },
     });
     expect((await dl.poll()).map((a) => a.from?.role)).toEqual(['user', 'bot']);
 
