@@ -16,7 +16,7 @@ export function browserTurn(page: Page): (text: string) => Promise<string[]> {
     const box = page.getByRole('textbox').last();
     await box.fill(text);
     await box.press('Enter');
-    await page.waitForFunction((n) => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length > n, before, { timeout: 20000 });
+    await page.waitForFunction((n) => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length > n, before, { timeout: 45000 });
     let seen = -1;
     let bubbles = await botBubbles(page);
     while (bubbles.length !== seen) {
@@ -31,8 +31,8 @@ export function browserTurn(page: Page): (text: string) => Promise<string[]> {
 /** Opens the chat page and waits for the welcome, so later bubbles belong to the tenant's turns. */
 export async function openChatPage(page: Page, url: string): Promise<void> {
   await page.goto(`${url}/`);
-  await page.getByRole('textbox').last().waitFor({ timeout: 20000 });
-  await page.waitForSelector('.webchat__bubble:not(.webchat__bubble--from-user)', { timeout: 20000 });
+  await page.getByRole('textbox').last().waitFor({ timeout: 45000 });
+  await page.waitForSelector('.webchat__bubble:not(.webchat__bubble--from-user)', { timeout: 45000 });
 }
 
 /** Direction facts of the page, the Web Chat transcript and the last bot bubble. */

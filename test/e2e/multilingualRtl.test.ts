@@ -107,7 +107,7 @@ describe('right-to-left languages in the browser, end to end', () => {
       expect((await directions(page)).html).toBe('ltr');
       const before = (await botBubbles(page)).length;
       await page.selectOption('#language', 'ur');
-      await page.waitForFunction((n) => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length > n, before, { timeout: 20000 });
+      await page.waitForFunction((n) => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length > n, before, { timeout: 45000 });
       await page.waitForTimeout(500);
       expect((await botBubbles(page)).slice(before).map((r) => promptKey(r, 'ur'))).toContain('language.switched');
       const replies = await browserTurn(page)(PHRASES.boilerComplaint.ur);

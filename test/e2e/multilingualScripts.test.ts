@@ -52,7 +52,7 @@ describe('Indic scripts in the browser, end to end', () => {
       await openChatPage(page, app.url);
       const before = (await botBubbles(page)).length;
       await page.selectOption('#language', 'pa');
-      await page.waitForFunction((n) => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length > n, before, { timeout: 20000 });
+      await page.waitForFunction((n) => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length > n, before, { timeout: 45000 });
       await page.waitForTimeout(500);
       expect((await botBubbles(page)).slice(before).map((r) => promptKey(r, 'pa'))).toContain('language.switched');
 

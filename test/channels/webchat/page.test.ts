@@ -26,7 +26,7 @@ describe('webchat page in headless Chromium', () => {
   });
 
   /** Waits until the page shows `text` (Web Chat renders each message twice: visibly and for screen readers). */
-  const shows = (p: Page, text: string) => p.waitForFunction((t) => document.body.innerText.includes(t), text, { timeout: 20000 });
+  const shows = (p: Page, text: string) => p.waitForFunction((t) => document.body.innerText.includes(t), text, { timeout: 45000 });
 
   it('serves Web Chat from the app with the landlord name and privacy notice, and the bot greets', async () => {
     await expect(page.title()).resolves.toContain('Riverside Homes');

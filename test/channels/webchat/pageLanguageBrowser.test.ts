@@ -114,13 +114,13 @@ describe('webchat page in the tenant language (headless Chromium, whole app)', (
       expect(new URL(page.url()).searchParams.get('lang')).toBe('ar');
       expect(await layoutFacts(page)).toEqual({ sideways: false, gasNumberInOrder: true });
       // The bot hears the language too and answers in Arabic script.
-      await page.waitForFunction((n) => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length > n, before, { timeout: 20000 });
+      await page.waitForFunction((n) => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length > n, before, { timeout: 45000 });
       expect((await botBubbles(page)).slice(before).join(' ')).toMatch(/[\u0600-\u06ff]/);
       await page.screenshot({ path: testOutputPath('webchat-page-arabic.png'), fullPage: true });
 
       const reloaded = await page.reload();
       expect(await reloaded?.text()).toContain('<html lang="ar" dir="rtl">');
-      await page.getByRole('textbox').last().waitFor({ timeout: 20000 });
+      await page.getByRole('textbox').last().waitFor({ timeout: 45000 });
       expect(await shown(page)).toMatchObject({ lang: 'ar', dir: 'rtl', intro: pageWords('ar', 'intro') });
       expect(await savedConversationId(page)).toBe(conversationId);
     } finally {
