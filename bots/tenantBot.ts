@@ -14,10 +14,9 @@ import { QUICK_FIX_FOLLOW_UP_JOB } from '../dialogs/complaintDialog';
 import type { Scheduler } from '../services/scheduler/types';
 import { createCatalogs, Catalogs } from '../dialogs/i18n';
 import { languageNamed } from '../dialogs/languages';
-import { phoneFor } from '../dialogs/format';
 import { tellPromptsInEnglish } from '../dialogs/languageNotice';
 import { MainDialog } from '../dialogs/mainDialog';
-import { channelOf, say, setTurn, TenantBotDeps, TenantConversation, TenantTurn } from '../dialogs/tenantTurn';
+import { channelOf, phoneText, say, setTurn, TenantBotDeps, TenantConversation, TenantTurn } from '../dialogs/tenantTurn';
 import { CheckedState } from './state/checkedState';
 import { isStateConflict, MongoStorage } from './state/mongoStorage';
 import type { Models } from '../models';
@@ -183,7 +182,7 @@ export class TenantBot extends ActivityHandler {
 
     // Safety first, whatever the message is about and whatever step we are at.
     if (detection.flags.includes('urgent_safety')) {
-      await context.sendActivity(say(context, 'urgent', { gas: phoneFor(identity.channel, EMERGENCY.gas), danger: phoneFor(identity.channel, EMERGENCY.danger) }));
+      await context.sendActivity(say(context, 'urgent', { gas: phoneText(context, EMERGENCY.gas), danger: phoneText(context, EMERGENCY.danger) }));
       convo.flags = [...new Set([...(convo.flags ?? []), 'urgent_safety'])];
     }
     if (detection.flags.includes('abusive')) {

@@ -3,7 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import type { CaseRecord } from '../services/cases/types';
 import { awaitsAcknowledgement, awaitsResponse } from '../services/cases/statuses';
 import { formatDate } from './format';
-import { promptLanguage, say, send, turnOf } from './tenantTurn';
+import { phoneText, promptLanguage, say, send, turnOf } from './tenantTurn';
 
 export function caseSummaryText(context: TurnContext, record: CaseRecord): string {
   const lang = promptLanguage(turnOf(context));
@@ -26,7 +26,7 @@ export function caseSummaryText(context: TurnContext, record: CaseRecord): strin
 /** How to reach the Ombudsman (name and phone from the pack), given at every stage. */
 export async function sendOmbudsman(context: TurnContext): Promise<void> {
   const { ombudsman } = turnOf(context).deps.pack.signposting;
-  await send(context, 'ombudsman', { name: ombudsman.name, phone: ombudsman.phone, website: ombudsman.website });
+  await send(context, 'ombudsman', { name: ombudsman.name, phone: phoneText(context, ombudsman.phone), website: ombudsman.website });
 }
 
 /** Deadlines of a case just opened or escalated, in the tenant's language. */

@@ -9,7 +9,7 @@ import { Answer, ask } from './askDialog';
 import { deadlineVars, sendOmbudsman } from './caseText';
 import { clip, formatDate } from './format';
 import { englishSummary } from './summary';
-import { promptLanguage, send, turnOf } from './tenantTurn';
+import { phoneText, promptLanguage, send, turnOf } from './tenantTurn';
 import { openOnce } from './openOnce';
 import { randomUUID } from 'node:crypto';
 
@@ -74,13 +74,13 @@ export function complaintDialog(): WaterfallDialog {
       const { pack } = turnOf(step.context).deps;
       const ombudsman = pack.signposting.ombudsman;
       if (choice === 1 || choice === 2) {
-        await send(step.context, choice === 1 ? 'complaint.excludedLegal' : 'complaint.excludedClaim', { name: ombudsman.name, phone: ombudsman.phone });
+        await send(step.context, choice === 1 ? 'complaint.excludedLegal' : 'complaint.excludedClaim', { name: ombudsman.name, phone: phoneText(step.context, ombudsman.phone) });
         return step.endDialog();
       }
       if (choice === 3) {
         const months = pack.timeLimitToRaise.months ?? 0;
         if (!pack.timeLimitToRaise.discretion) {
-          await send(step.context, 'complaint.olderRefused', { months, name: ombudsman.name, phone: ombudsman.phone });
+          await send(step.context, 'complaint.olderRefused', { months, name: ombudsman.name, phone: phoneText(step.context, ombudsman.phone) });
           return step.endDialog();
         }
         capture(step).flags.push('older_than_time_limit');

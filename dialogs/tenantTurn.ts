@@ -13,6 +13,7 @@ import type { ReferenceGuard } from '../services/ratelimit/referenceGuard';
 import type { Translator } from '../services/translation/translator';
 import type { TenantWaitCheck } from '../services/cases/tenantContact';
 import type { Catalogs } from './i18n';
+import { phoneFor } from './format';
 
 export interface TenantBotDeps {
   storage: Storage;
@@ -100,6 +101,11 @@ export function promptLanguage(turn: Pick<TenantTurn, 'catalogs' | 'lang'>): str
 export function say(context: TurnContext, key: string, vars: Record<string, string | number> = {}): string {
   const turn = turnOf(context);
   return turn.catalogs.t(turn.lang, key, { landlord: turn.deps.landlordName ?? turn.deps.pack.landlord, ...vars });
+}
+
+/** A phone number as this tenant's channel shows it best (kept left to right in webchat, see dialogs/format.ts). */
+export function phoneText(context: TurnContext, phone: string): string {
+  return phoneFor(turnOf(context).identity.channel, phone);
 }
 
 export async function send(context: TurnContext, key: string, vars: Record<string, string | number> = {}): Promise<void> {

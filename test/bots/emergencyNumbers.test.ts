@@ -17,6 +17,8 @@ const PDI = '\u2069';
 const GAS_ARABIC = 'أشم رائحة غاز قوية في المطبخ الآن';
 const GAS_URDU = 'مجھے کچن میں گیس کی بہت تیز بو آ رہی ہے';
 
+const COMPLAINT_ARABIC = 'لقد اتصلت ثلاث مرات بخصوص السخان ولم يأت أحد. أنا غاضب جدا';
+
 describe('emergency numbers in right-to-left languages', () => {
   it('keeps both numbers left to right in an Arabic webchat reply', async () => {
     const replies = await h.chat('webchat', 'wc-ar-gas').say(GAS_ARABIC);
@@ -37,5 +39,19 @@ describe('emergency numbers in right-to-left languages', () => {
     expect(replies[0]).toContain(EMERGENCY.gas);
     expect(replies[0]).not.toContain(LRI);
     expect(replies[0]).not.toContain(PDI);
+  });
+
+  it('keeps the Ombudsman number left to right in Arabic webchat, bare in Arabic SMS', async () => {
+    const ombudsman = h.deps.pack.signposting.ombudsman.phone;
+    const web = h.chat('webchat', 'wc-ar-legal');
+    await web.sayAll([COMPLAINT_ARABIC, 'نعم']);
+    const webReply = (await web.say('1')).join('\n');
+    expect(webReply).toContain(ltrIsolate(ombudsman));
+
+    const sms = h.chat('sms', '+447700900732');
+    await sms.sayAll([COMPLAINT_ARABIC, 'نعم']);
+    const smsReply = (await sms.say('1')).join('\n');
+    expect(smsReply).toContain(ombudsman);
+    expect(smsReply).not.toContain(LRI);
   });
 });
