@@ -17,6 +17,7 @@ import { createPolicyContext, PolicyContext, PolicyPackError } from './services/
 import { definePolicyCloseJobs, schedulePolicyCloseSweep } from './services/policy/closeJobs';
 import { createCaseService } from './services/cases/caseService';
 import { buildContactCaseIndex } from './services/cases/caseIndex';
+import { markExistingWaits } from './services/cases/tenantContact';
 import type { CaseService } from './services/cases/types';
 import { createContactService } from './services/contacts/contactService';
 import type { ContactService } from './services/contacts/types';
@@ -158,6 +159,8 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
   // Cases the pack closes by itself (SLH: no Stage 2 request in the window; unreachable tenant).
   definePolicyCloseJobs(services.scheduler, { cases: services.cases, pack: policy.pack, calendar: policy.calendar, messenger: tenantMessenger, translator, logger });
   await schedulePolicyCloseSweep(services.scheduler, policy.pack);
+  // Waits for a tenant recorded before the tenant bot noticed replies get their marker (no-op under other packs).
+  await markExistingWaits(policy.pack, models.Counter, services.cases);
   // Webchat messages a crashed instance left unanswered are answered by one instance (every 30 s).
   await defineWebchatResumeJob(services.scheduler, tenantChannels.webchat, logger);
   await scheduleRateLimitSweep({ scheduler: services.scheduler, models, logger });

@@ -72,3 +72,27 @@ export function tenantWaitCheckFor(
 ): TenantWaitCheck | undefined {
   return pack.unreachableCloseAfter ? createTenantWaitCheck(counters, cases) : undefined;
 }
+
+const LIVE_STATUSES = ['open', 'escalated', 'acknowledged', 'responded'] as const;
+
+/**
+ * Writes the marker of every case waiting for its tenant (waits recorded before markers existed):
+ * at start-up, only under packs with the rule. Idempotent; a few collection scans, like the
+ * policy close sweep (500 cases per status at most). Returns how many it marked.
+ */
+export async function markExistingWaits(
+  pack: { unreachableCloseAfter: unknown },
+  counters: Model<CounterDoc>,
+  cases: Pick<CaseService, 'list'>,
+): Promise<number> {
+  if (!pack.unreachableCloseAfter) return 0;
+  let marked = 0;
+  for (const status of LIVE_STATUSES) {
+    for (const c of await cases.list({ status, limit: 500 })) {
+      if (!awaitsTenant(c)) continue;
+      await markAwaitingTenant(counters, c.contactId, new Date(c.history[c.history.length - 1].at));
+      marked += 1;
+    }
+  }
+  return marked;
+}

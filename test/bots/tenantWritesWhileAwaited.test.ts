@@ -3,7 +3,7 @@
 // recorded on the case and the scheduled close must not happen. Real bot, database, case service,
 // scheduler and the pack's own close job.
 import type { Actor, CaseRecord } from '../../services/cases/types';
-import { tenantWaitCheckFor } from '../../services/cases/tenantContact';
+import { markExistingWaits, tenantWaitCheckFor } from '../../services/cases/tenantContact';
 import { definePolicyCloseJobs, scheduleUnreachableClose } from '../../services/policy/closeJobs';
 import { createLogger } from '../../services/logging/logger';
 import { loadPolicyPack } from '../../services/policy/packs';
@@ -81,5 +81,18 @@ describe('a tenant writing in while staff wait for them (Brighter Places)', () =
   it('is not built at all under packs that never close for want of a reply', () => {
     expect(tenantWaitCheckFor(loadPolicyPack('hoc-2024'), h.db.models.Counter, h.deps.cases)).toBeUndefined();
     expect(tenantWaitCheckFor(loadPolicyPack('brighter-places'), h.db.models.Counter, h.deps.cases)).toBeDefined();
+  });
+
+  it('picks up a wait recorded before markers existed once the start-up pass has marked it', async () => {
+    const waiting = await caseAwaitingTenant('wc-older-wait');
+    // As a wait recorded by an earlier version: no marker.
+    await h.db.models.Counter.deleteMany({ name: `awaiting-tenant:${waiting.contactId}` });
+    expect(await markExistingWaits(h.deps.pack, h.db.models.Counter, h.deps.cases)).toBeGreaterThanOrEqual(1);
+    expect(await markExistingWaits(loadPolicyPack('hoc-2024'), h.db.models.Counter, h.deps.cases)).toBe(0);
+    await h.chat('webchat', 'wc-older-wait').say('Sorry for the delay, here are the photos');
+    await runClosesDaysLater(20);
+    const after = (await h.deps.cases.get(waiting.reference))!;
+    expect(after.history.map((e) => e.action)).toContain('tenant_contact');
+    expect(after.status).not.toBe('closed');
   });
 });
