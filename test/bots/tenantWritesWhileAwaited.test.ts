@@ -95,4 +95,21 @@ describe('a tenant writing in while staff wait for them (Brighter Places)', () =
     expect(after.history.map((e) => e.action)).toContain('tenant_contact');
     expect(after.status).not.toBe('closed');
   });
+
+  it('costs one marker read by _id on a turn when nobody waits for the tenant, and lists no cases', async () => {
+    const chat = h.chat('webchat', 'wc-nobody-waits');
+    await chat.say('Hello, I want to complain about the noise from the lift');
+    const collection = h.db.models.Counter.collection;
+    const findOne = jest.spyOn(collection, 'findOne');
+    const list = jest.spyOn(h.deps.cases, 'listForContact');
+    try {
+      await chat.say('yes');
+      const markerReads = findOne.mock.calls.filter(([filter]) => String((filter as { _id?: unknown })?._id ?? '').startsWith('awaiting-tenant:'));
+      expect(markerReads).toHaveLength(1);
+      expect(list).not.toHaveBeenCalled();
+    } finally {
+      findOne.mockRestore();
+      list.mockRestore();
+    }
+  });
 });
