@@ -151,6 +151,13 @@ export const BUILT_IN_COLLECTIONS: PersonalDataCollection[] = [
     erase: { mode: 'delete' },
   },
   {
+    // A message lives here only while it is being handled (seconds), then moves to sms_inbound.
+    collection: 'sms_inflight',
+    description: 'Text messages from the tenant being handled right now',
+    match: [{ field: 'from', key: 'phone' }],
+    erase: { mode: 'delete' },
+  },
+  {
     collection: 'outbox_messages',
     description: 'Text messages sent or waiting to be sent to the tenant',
     match: [{ field: 'to', key: 'phone' }],
