@@ -35,15 +35,25 @@ const PACKS: Array<[LanguagePack, number]> = [
 ];
 
 /**
- * Written by hand on 2026-11-23 (after the first run on the held-out set of that date, never
- * copied from it): registers the templates lack, such as polite dissatisfaction, distress about
- * a first-time fault, sarcasm, and safety phrasings like "rotten eggs". Appended verbatim.
+ * Hand-written training files, appended verbatim in name order: scripts/corpus/train/handwritten-*.jsonl.
+ * The first (2026-11-23) was written after the first run on the held-out set of that date, never copied
+ * from it: registers the templates lack, such as polite dissatisfaction, distress about a first-time
+ * fault, sarcasm, and safety phrasings like "rotten eggs". Later files add further registers; each says
+ * how it was written in README "Detection".
  */
-export const HANDWRITTEN_TRAINING = path.join('scripts', 'corpus', 'train', 'handwritten-2026-11-23.jsonl');
+export const HANDWRITTEN_DIR = path.join('scripts', 'corpus', 'train');
+
+export function handwrittenTrainingFiles(root: string = projectRoot()): string[] {
+  return fs
+    .readdirSync(path.join(root, HANDWRITTEN_DIR))
+    .filter((name) => /^handwritten-.*\.jsonl$/.test(name))
+    .sort()
+    .map((name) => path.join(HANDWRITTEN_DIR, name));
+}
 
 export function buildTrainingCorpus(): GeneratedLine[] {
   const generated = PACKS.flatMap(([pack, variants], i) => expand(pack, { variants, seed: 1000 + i, idPrefix: 'tr' }));
-  return [...generated, ...loadCorpus(HANDWRITTEN_TRAINING)];
+  return [...generated, ...handwrittenTrainingFiles().flatMap((file) => loadCorpus(file))];
 }
 
 if (require.main === module) {
