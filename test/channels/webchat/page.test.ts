@@ -80,9 +80,29 @@ describe('webchat page in headless Chromium', () => {
   it('uploads a photo through the Web Chat paperclip and the bot receives it', async () => {
     await shows(page, 'Hello, how can we help?');
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
+    let uploadRequested = false;
+    page.on('request', (r) => {
+      if (r.url().includes('/upload') && r.method() === 'POST') uploadRequested = true;
+    });
+    const uploaded = page.waitForResponse((r) => r.url().includes('/upload') && r.request().method() === 'POST', { timeout: 45000 });
     await page.locator('input[type="file"]').setInputFiles({ name: 'damp-wall.png', mimeType: 'image/png', buffer: png });
-    await page.locator('.webchat__send-button').click();
-    await shows(page, 'got 1 file(s): damp-wall.png');
+    // Web Chat 4.18 puts the chosen file in the send box (after making a thumbnail) and sends it with the
+    // send button. Under load a click can land before the file is in the box and send nothing (two CI runs
+    // waited 45 s for a reply), so press send again until the upload request goes out.
+    for (let attempt = 0; attempt < 20 && !uploadRequested; attempt += 1) {
+      await page.locator('.webchat__send-button').click();
+      await page.waitForTimeout(1000);
+    }
+    const response = await uploaded;
+    expect({ status: response.status(), body: await response.text() }).toEqual({ status: 200, body: expect.stringContaining('"id"') });
+    await shows(page, 'got 1 file(s): damp-wall.png').catch((err: Error) => {
+      throw new Error(`${err.message}\npage errors: ${JSON.stringify(pageErrors)}`);
+    });
     expect(await h.db.models.DirectlineAttachment.countDocuments({ name: 'damp-wall.png' })).toBe(1);
   });
 });
