@@ -126,7 +126,7 @@ export class StaffBot extends TeamsActivityHandler {
   }
 
   private actor(staff: StaffMember): Actor {
-    return { kind: 'staff', id: staff.id, name: staff.name, channel: 'teams' };
+    return { kind: 'staff', id: staff.id, name: staff.name, channel: 'teams', role: staff.role };
   }
 
   private async caseReply(c: CaseRecord, text?: string): Promise<Reply> {

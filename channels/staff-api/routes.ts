@@ -50,6 +50,7 @@ const RULE_STATUS: Record<CaseRuleError['code'], number> = {
   outside_window: 409,
   same_handler: 409,
   restricted: 409,
+  needs_authority: 403,
   reasons_required: 422,
   extension_too_long: 422,
   compensation_over_limit: 422,
@@ -74,7 +75,7 @@ export function registerStaffApi(server: Server, deps: StaffApiDeps): void {
       return null;
     }
     const name = (req.header('x-staff-user') ?? '').replace(/[^\p{L}\p{N} .@'_-]/gu, '').slice(0, 100).trim();
-    return { actor: { kind: 'staff', id: name ? `api:${name}` : check.tokenId!, name: name || undefined, channel: 'api' }, role: check.role ?? 'handler' };
+    return { actor: { kind: 'staff', id: name ? `api:${name}` : check.tokenId!, name: name || undefined, channel: 'api', role: check.role ?? 'handler' }, role: check.role ?? 'handler' };
   };
   const authorise = (req: Request, res: Response): Actor | null => authoriseWithRole(req, res)?.actor ?? null;
 

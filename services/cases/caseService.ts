@@ -608,6 +608,11 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
         requireStaff(actor, 'decline a complaint');
         live(doc, 'decline');
         const why = text(reason, 'reason', true)!;
+        // Twenty11, Red Kite: excluding a matter older than the time limit needs the senior role the pack names.
+        const authority = pack.timeLimitToRaise.exclusionAuthority;
+        if (authority && doc.flags?.includes('older_than_time_limit') && actor.role !== 'manager') {
+          throw new CaseRuleError('needs_authority', `${doc.reference} is older than the time limit; declining it needs the ${authority}. Please ask a manager to decide.`);
+        }
         if (!LIVE_BEFORE_RESPONSE.has(doc.status)) throw new CaseRuleError('invalid_transition', `cannot decline: ${doc.reference} is ${doc.status.replace('_', ' ')}`);
         return { action: 'not_accepted', reason: why, set: { status: 'not_accepted', notAcceptedReason: why, closedAt: clock() } };
       });

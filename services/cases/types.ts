@@ -25,6 +25,8 @@ export interface Actor {
   id: string;
   /** Display name for staff; omitted for tenants (privacy). */
   name?: string;
+  /** Staff only: a manager may take the decisions a pack reserves for senior staff. */
+  role?: 'handler' | 'manager';
   channel: TenantChannel | 'teams' | 'api' | 'scheduler';
 }
 
@@ -178,6 +180,7 @@ export class CaseRuleError extends Error {
       | 'extension_too_long'
       | 'compensation_over_limit'
       | 'restricted'
+      | 'needs_authority'
       | 'invalid_input',
     message: string,
   ) {

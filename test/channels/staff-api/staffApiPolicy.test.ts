@@ -175,3 +175,45 @@ describe('staff API: restriction review period from the pack (Brighter Places: e
     expect((await h.contacts.get(c.contactId))!.restrictions).toHaveLength(1);
   });
 });
+
+describe('staff API: excluding an older matter needs the senior authority the pack names (Twenty11)', () => {
+  let h: StaffHarness;
+  beforeAll(async () => {
+    h = await startStaffHarness({ STAFF_API_TOKENS: [API_TOKEN, `${MANAGER_TOKEN}:manager`] }, 'twenty11');
+  });
+  afterAll(async () => h.stop());
+
+  async function openOlderCase(): Promise<CaseRecord> {
+    const phone = nextPhone();
+    const contact = await h.contacts.findOrCreateByIdentity({ channel: 'sms', id: phone }, { phone, preferredLanguage: 'en' });
+    const eightMonthsAgo = new Date(Date.now() - 240 * 24 * 3600 * 1000);
+    return h.cases.open(
+      { contactId: contact.id, stage: 'stage1', channel: 'sms', address: { channel: 'sms', id: phone }, language: 'en', summary: 'Fence never repaired', incidentDate: eightMonthsAgo },
+      { kind: 'tenant', id: contact.id, channel: 'sms' },
+    );
+  }
+  const decline = { action: 'not_accepted', reason: 'The matter is more than 6 months old' };
+
+  it('refuses a handler token with 403 naming the role, and leaves the case open', async () => {
+    const c = await openOlderCase();
+    expect(c.flags).toContain('older_than_time_limit');
+    const res = await client(h, API_TOKEN, 'Hana Handler').act(c.reference, decline);
+    expect(res.status).toBe(403);
+    expect(await res.json()).toEqual({ error: 'needs_authority', message: expect.stringContaining('Head of Insight & Strategy') });
+    expect((await h.cases.get(c.reference))!.status).not.toBe('not_accepted');
+  });
+
+  it("lets a manager's token decline it, with the reason in the history", async () => {
+    const c = await openOlderCase();
+    const res = await client(h, MANAGER_TOKEN, 'Mo Manager').act(c.reference, decline);
+    expect(res.status).toBe(200);
+    const after = (await h.cases.get(c.reference))!;
+    expect(after.status).toBe('not_accepted');
+    expect(after.history.at(-1)).toMatchObject({ action: 'not_accepted', reason: decline.reason });
+  });
+
+  it('still lets a handler decline a case inside the time limit', async () => {
+    const { c } = await openCase(h);
+    expect((await client(h, API_TOKEN, 'Hana Handler').act(c.reference, decline)).status).toBe(200);
+  });
+});

@@ -179,6 +179,31 @@ describe('case lifecycle', () => {
     });
   });
 
+  describe('excluding an older matter (Twenty11: needs senior authority)', () => {
+    const manager: Actor = { kind: 'staff', id: 'manager-3', name: 'Mo Manager', channel: 'teams', role: 'manager' };
+
+    it('refuses a handler declining a flagged older matter and lets a manager decline it', async () => {
+      const { service } = serviceAt(db, 'twenty11', '2026-09-15T09:00:00Z');
+      const c = await service.open(input({ contactId: 'tl-4', incidentDate: new Date('2026-01-10T12:00:00Z') }), tenant('tl-4'));
+      expect(c.flags).toContain('older_than_time_limit');
+      await expectRule(service.notAccepted(c.reference, 'Over 6 months old', officer), 'needs_authority', /Head of Insight & Strategy/);
+      await expectRule(service.notAccepted(c.reference, 'Over 6 months old', { ...officer, role: 'handler' }), 'needs_authority');
+      expect((await service.get(c.reference))!.status).toBe(c.status);
+      const declined = await service.notAccepted(c.reference, 'Over 6 months old', manager);
+      expect(declined.status).toBe('not_accepted');
+    });
+
+    it('lets a handler decline where the pack names no authority (hoc-2024) or the matter is inside the limit', async () => {
+      const hoc = serviceAt(db, 'hoc-2024', '2026-09-15T09:00:00Z').service;
+      const older = await hoc.open(input({ contactId: 'tl-5', incidentDate: new Date('2025-08-01T12:00:00Z') }), tenant('tl-5'));
+      expect(older.flags).toContain('older_than_time_limit');
+      expect((await hoc.notAccepted(older.reference, 'Outside the time limit', officer)).status).toBe('not_accepted');
+      const t11 = serviceAt(db, 'twenty11', '2026-09-15T09:00:00Z').service;
+      const recent = await t11.open(input({ contactId: 'tl-6', incidentDate: new Date('2026-08-01T12:00:00Z') }), tenant('tl-6'));
+      expect((await t11.notAccepted(recent.reference, 'Another appeal route', officer)).status).toBe('not_accepted');
+    });
+  });
+
   describe('guards from the pack', () => {
     it('refuses Stage 2 before a Stage 1 response', async () => {
       const { service } = serviceAt(db, 'hoc-2024', '2026-05-01T09:00:00Z');
