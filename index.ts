@@ -15,6 +15,7 @@ import { createMongoScheduler } from './services/scheduler/mongoScheduler';
 import type { Scheduler } from './services/scheduler/types';
 import { createPolicyContext, PolicyContext, PolicyPackError } from './services/policy';
 import { definePolicyCloseJobs, schedulePolicyCloseSweep } from './services/policy/closeJobs';
+import { notifyClosedByPolicy } from './services/notifications/staffAlerts';
 import { createCaseService } from './services/cases/caseService';
 import { buildContactCaseIndex } from './services/cases/caseIndex';
 import { markExistingWaits } from './services/cases/tenantContact';
@@ -157,7 +158,15 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
   await scheduleTranscriptRetention({ scheduler: services.scheduler, connection, retentionDays: config.TRANSCRIPT_RETENTION_DAYS, logger });
   await startStaffAlerts(services.scheduler, config);
   // Cases the pack closes by itself (SLH: no Stage 2 request in the window; unreachable tenant).
-  definePolicyCloseJobs(services.scheduler, { cases: services.cases, pack: policy.pack, calendar: policy.calendar, messenger: tenantMessenger, translator, logger });
+  definePolicyCloseJobs(services.scheduler, {
+    cases: services.cases,
+    pack: policy.pack,
+    calendar: policy.calendar,
+    messenger: tenantMessenger,
+    translator,
+    logger,
+    onClosed: (c, reason, tenantTold) => notifyClosedByPolicy(staff.alertDeps, c, reason, tenantTold),
+  });
   await schedulePolicyCloseSweep(services.scheduler, policy.pack);
   // Waits for a tenant recorded before the tenant bot noticed replies get their marker (no-op under other packs).
   await markExistingWaits(policy.pack, models.Counter, services.cases);

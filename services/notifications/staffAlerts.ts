@@ -19,6 +19,7 @@ export type StaffAlert =
   | { kind: 'deadline_approaching'; case: CaseRecord; deadline: DeadlineKind; due: Date }
   | { kind: 'deadline_missed'; case: CaseRecord; deadline: DeadlineKind; due: Date; escalationRole?: string }
   | { kind: 'restriction_review'; reference: string; contactId: string; restrictionId: string; reviewBy: Date }
+  | { kind: 'closed_by_policy'; case: CaseRecord; reason: string; tenantTold: boolean }
   | { kind: 'conversation_needs_staff'; tenant: TenantAddress; language: string; contactId?: string; reason: string; text: string };
 
 /** Delivers an alert to staff; resolves with how many conversations it reached. */
@@ -61,6 +62,11 @@ export function notifyNewCase(deps: Pick<StaffAlertDeps, 'claims' | 'notifier' |
 
 export function notifyEscalated(deps: Pick<StaffAlertDeps, 'claims' | 'notifier' | 'logger'>, c: CaseRecord): Promise<boolean> {
   return sendOnce(deps, `escalated:${c.reference}:${c.stage}`, { kind: 'escalated', case: c });
+}
+
+/** A pack rule closed the case by itself (no Stage 2 request in the window, tenant unreachable). */
+export function notifyClosedByPolicy(deps: Pick<StaffAlertDeps, 'claims' | 'notifier' | 'logger'>, c: CaseRecord, reason: string, tenantTold: boolean): Promise<boolean> {
+  return sendOnce(deps, `closed-by-policy:${c.reference}`, { kind: 'closed_by_policy', case: c, reason, tenantTold });
 }
 
 /** For the tenant bot: a tenant asked for a person, or a conversation should become a case. */

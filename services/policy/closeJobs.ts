@@ -38,6 +38,8 @@ export interface PolicyCloseDeps {
   logger: Logger;
   /** Defaults to the system clock; tests pass the case service's clock. */
   clock?: () => Date;
+  /** Tells staff a case was closed by the pack's rule (index.ts: a Teams alert), so nobody is surprised. */
+  onClosed?: (c: CaseRecord, reason: string, tenantTold: boolean) => Promise<unknown>;
 }
 
 export type CloseOutcome = 'closed' | 'not_due' | 'moved_on';
@@ -85,16 +87,24 @@ async function closeAndTell(deps: PolicyCloseDeps, c: CaseRecord, reason: string
     if (err instanceof CaseRuleError && err.code === 'invalid_transition') return 'moved_on';
     throw err;
   }
+  let tenantTold = false;
   if (closed.address && deps.messenger?.canReach(closed.address)) {
-    await sendToTenantInTheirLanguage(
+    tenantTold = await sendToTenantInTheirLanguage(
       { messenger: deps.messenger, translator: deps.translator, interpreterNotices: deps.pack.interpreterNotices },
       closed.address,
       tenantText,
       closed.language,
-    ).catch((err: Error) => deps.logger.warn({ reference: c.reference, reason: err.message }, 'could not tell the tenant their case was closed'));
+    ).then(
+      () => true,
+      (err: Error) => {
+        deps.logger.warn({ reference: c.reference, reason: err.message }, 'could not tell the tenant their case was closed');
+        return false;
+      },
+    );
   } else {
     deps.logger.info({ reference: c.reference, channel: c.channel }, 'case closed by policy; tenant has no reachable channel here (staff tell them)');
   }
+  await deps.onClosed?.(closed, reason, tenantTold).catch((err: Error) => deps.logger.warn({ reference: c.reference, reason: err.message }, 'could not alert staff that the case was closed'));
   return 'closed';
 }
 

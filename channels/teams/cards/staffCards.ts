@@ -20,6 +20,8 @@ export function alertBanner(alert: StaffAlert): string {
       return `Contact restriction on ${alert.reference} is due for review by ${ukDate(alert.reviewBy)}`;
     case 'conversation_needs_staff':
       return `A tenant needs a person: ${alert.reason}`;
+    case 'closed_by_policy':
+      return `Closed by the policy: ${alert.reason}${alert.tenantTold ? ' · tenant told on their channel' : ' · the tenant could not be told here: please write to them'}`;
   }
 }
 

@@ -1,7 +1,8 @@
 // The staff REST API over HTTP: manager-only actions refused for a handler's token (403 with the
 // reason, nothing changed), and the pack's closing rules scheduled by staff actions, run by the
 // real scheduler on the real database; the tenant's side checked in the real SMS outbox.
-import { API_TOKEN, startStaffHarness, StaffHarness } from '../teams/staffHarness';
+import { API_TOKEN, say, startStaffHarness, StaffHarness } from '../teams/staffHarness';
+import { notifyClosedByPolicy } from '../../../services/notifications/staffAlerts';
 import type { CaseRecord } from '../../../services/cases/types';
 import { definePolicyCloseJobs, STAGE2_WINDOW_CLOSE_JOB, UNREACHABLE_CLOSE_JOB } from '../../../services/policy/closeJobs';
 import { createCalendar } from '../../../services/policy/calendar';
@@ -84,12 +85,17 @@ describe('staff API: the pack closes cases by itself (scheduled by staff actions
       translator: createTranslator({ TRANSLATOR_PROVIDER: 'none' }, logger),
       logger,
       clock: at,
+      onClosed: (c, reason, tenantTold) => notifyClosedByPolicy(h.staff.alertDeps, c, reason, tenantTold),
     });
   }
+  const TEAM = '19:complaints-team@thread.tacv2';
+  const subscribeTeam = async (h: StaffHarness) => expect((await say(h, { text: 'subscribe here' }, { conversationId: TEAM, conversationType: 'channel' })).text).toMatch(/Subscribed/);
+  const teamPostsAbout = (h: StaffHarness, ref: string) => h.connector.activities(TEAM).map((a) => JSON.stringify(a)).filter((s) => s.includes(ref));
 
   it('SLH: recording the Stage 1 response schedules the close; it runs after the window and tells the tenant', async () => {
     const h = await startStaffHarness({}, 'slh', { scheduler: true });
     try {
+      await subscribeTeam(h);
       const { c, phone } = await openCase(h);
       const res = await client(h, API_TOKEN, 'Sam Staff').act(c.reference, { action: 'respond', decision: 'not_upheld', reasons: 'The leak was repaired on the first visit' });
       expect(res.status).toBe(200);
@@ -106,6 +112,10 @@ describe('staff API: the pack closes cases by itself (scheduled by staff actions
       expect(closed.status).toBe('closed');
       expect(closed.history.at(-1)).toMatchObject({ action: 'close', actor: { kind: 'system' }, reason: expect.stringMatching(/^No Stage 2 request by/) });
       expect((await h.smsTo(phone)).join('\n')).toMatch(/is now closed/);
+      // Staff hear about it in Teams once, with the pack's reason.
+      const posts = teamPostsAbout(h, c.reference).filter((s) => s.includes('Closed by the policy'));
+      expect(posts).toHaveLength(1);
+      expect(posts[0]).toMatch(/No Stage 2 request by \d{4}-\d{2}-\d{2}.*tenant told on their channel/);
     } finally {
       await h.stop();
     }
@@ -114,6 +124,7 @@ describe('staff API: the pack closes cases by itself (scheduled by staff actions
   it('Brighter Places: "await_tenant" tells the tenant the date, and the case closes after 15 days without contact', async () => {
     const h = await startStaffHarness({}, 'brighter-places', { scheduler: true });
     try {
+      await subscribeTeam(h);
       const { c, phone } = await openCase(h);
       const res = await client(h, API_TOKEN, 'Sam Staff').act(c.reference, { action: 'await_tenant', reason: 'photos of the ceiling and a date we can visit' });
       expect(res.status).toBe(200);
@@ -135,6 +146,7 @@ describe('staff API: the pack closes cases by itself (scheduled by staff actions
       expect(closed.status).toBe('closed');
       expect(closed.history.map((e) => e.action)).toEqual(['open', 'awaiting_tenant', 'close']);
       expect((await h.smsTo(phone)).join('\n')).toMatch(/have not heard back, so we have closed it/);
+      expect(teamPostsAbout(h, c.reference).filter((s) => s.includes('Closed by the policy: Tenant not reachable'))).toHaveLength(1);
     } finally {
       await h.stop();
     }
