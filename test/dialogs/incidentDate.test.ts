@@ -23,11 +23,31 @@ describe('reading the day from a "when" answer (London calendar)', () => {
     ['tua 5 mis yn ôl', '2025-10-02'],
     ['2 ਹਫ਼ਤੇ ਪਹਿਲਾਂ', '2026-02-16'],
     ['hace 2 años', '2024-03-02'],
+    ['the 3rd of January', '2026-01-03'],
+    ['Feb 14th 2025', '2025-02-14'],
+    ['14 de febrero', '2026-02-14'],
+    ['desde el 5 de diciembre de 2025', '2025-12-05'],
+    ['od 14 lutego', '2026-02-14'],
+    ['20 grudnia 2025', '2025-12-20'],
+    ['le 1er février', '2026-02-01'],
+    ['pe 10 ianuarie', '2026-01-10'],
+    ['2025 m. gruodžio 24 d.', '2025-12-24'],
+    ['vasario 3', '2026-02-03'],
+    ['10 de janeiro', '2026-01-10'],
+    ['ers 8 Chwefror', '2026-02-08'],
+    ['12 Desembar 2025', '2025-12-12'],
+    ['منذ ١٤ يناير', '2026-01-14'],
+    ['١٠ شباط', '2026-02-10'],
+    ['5 كانون الثاني', '2026-01-05'],
+    ['15 جنوری سے', '2026-01-15'],
+    ['১০ ফেব্রুয়ারি থেকে', '2026-02-10'],
+    ['20 ਜਨਵਰੀ ਤੋਂ', '2026-01-20'],
+    ['15 march', '2025-03-15'],
   ])('"%s" is %s', (answer, expected) => {
     expect(day(answer)).toBe(expected);
   });
 
-  it.each(['Monday', 'a while back', '12 Oak Road', 'Od lutego', '25/12/2026', '31/02/2026', ''])('"%s" gives no date', (answer) => {
+  it.each(['Monday', 'a while back', '12 Oak Road', 'Od lutego', '25/12/2026', '31/02/2026', '', 'oni maja 3 dzieci', "dwi'n meddwl mai 3", '31 lutego', 'since March'])('"%s" gives no date', (answer) => {
     expect(day(answer)).toBeUndefined();
   });
 
