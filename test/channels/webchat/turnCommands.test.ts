@@ -9,57 +9,20 @@ import { startApp, App } from '../../../index';
 import { testMongoUri, uniqueDbName } from '../../helpers/db';
 import { DirectLineTestClient } from '../../helpers/directline';
 import { CASE_REFERENCE, converse, STAGE1_ANSWERS } from '../../helpers/tenantRules';
-
-interface Command {
-  name: string;
-  collection: string;
-  filter: string;
-  byId: boolean;
-}
-
-const IGNORED = new Set(['ping', 'hello', 'isMaster', 'ismaster', 'endSessions', 'buildInfo', 'saslStart', 'saslContinue', 'listIndexes', 'createIndexes', 'getMore', 'killCursors']);
-
-function isIdEquality(filter: unknown): boolean {
-  if (typeof filter !== 'object' || filter === null) return false;
-  const keys = Object.keys(filter);
-  if (keys.length !== 1 || keys[0] !== '_id') return false;
-  const id = (filter as { _id: unknown })._id;
-  return typeof id === 'string' || (typeof id === 'object' && id !== null && !Object.keys(id).some((k) => k.startsWith('$')));
-}
-
-function selections(name: string, command: Record<string, unknown>): unknown[] | undefined {
-  if (name === 'find') return [command.filter ?? {}];
-  if (name === 'findAndModify') return [command.query ?? {}];
-  if (name === 'update') return ((command.updates as { q: unknown }[]) ?? []).map((u) => u.q);
-  if (name === 'delete') return ((command.deletes as { q: unknown }[]) ?? []).map((d) => d.q);
-  if (name === 'insert') return [];
-  if (name === 'count' || name === 'aggregate') return [command.query ?? command.pipeline ?? {}];
-  return undefined;
-}
+import { CommandLog, LoggedCommand as Command, recordCommands, withMonitoring } from '../../bench/commandLog';
 
 describe('database commands per webchat turn', () => {
   let app: App;
-  let commands: Command[] = [];
-  const record = (event: { commandName: string; command: Record<string, unknown> }) => {
-    if (IGNORED.has(event.commandName)) return;
-    const selected = selections(event.commandName, event.command);
-    commands.push({
-      name: event.commandName,
-      collection: String(event.command[event.commandName] ?? ''),
-      filter: selected === undefined ? '?' : selected.map((s) => JSON.stringify(s)).join(' | ').slice(0, 160),
-      byId: selected !== undefined && selected.every(isIdEquality),
-    });
-  };
+  let log: CommandLog;
 
   beforeAll(async () => {
-    const uri = testMongoUri();
-    const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', LANDLORD_NAME: 'Riverside Homes', MONGODB_URI: `${uri}${uri.includes('?') ? '&' : '?'}monitorCommands=true` });
+    const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', LANDLORD_NAME: 'Riverside Homes', MONGODB_URI: withMonitoring(testMongoUri()) });
     // No pollers: what is recorded belongs to the tenant's requests.
     app = await startApp(config, { dbName: uniqueDbName('wcturns'), startScheduler: false });
-    app.connection.getClient().on('commandStarted', record);
+    log = recordCommands(app.connection);
   });
   afterAll(async () => {
-    app?.connection.getClient().off('commandStarted', record);
+    log?.stop();
     await app?.stop();
   });
 
@@ -68,13 +31,12 @@ describe('database commands per webchat turn', () => {
     await dl.botReplies(1);
     const turns: { text: string; post: Command[]; poll: Command[] }[] = [];
     const ask = async (text: string): Promise<string> => {
-      commands = [];
+      log.take();
       // Like Web Chat: each post carries its own client activity id (the retry dedupe key).
       await dl.say(text, { channelData: { clientActivityID: `c${turns.length}` } }); // answers once the turn has run
-      const post = commands;
-      commands = [];
+      const post = log.take();
       const replies = (await dl.poll()).filter((a) => a.from?.role === 'bot');
-      turns.push({ text, post, poll: commands });
+      turns.push({ text, post, poll: log.take() });
       return replies.map((r) => r.text ?? '').join('\n');
     };
     const { final } = await converse(ask, "This is the third time I've reported the leak under my sink and still nobody has come to fix it", STAGE1_ANSWERS);
