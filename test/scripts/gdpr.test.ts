@@ -1,28 +1,15 @@
 // Runs the gdpr command the way people do (compiled script, real process, real database).
 // `npm test` builds dist/ first (scripts/bootstrap.js).
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import type { Db } from 'mongodb';
 import { openTestDb, testMongoUri, TestDb } from '../helpers/db';
 import { parseGdprArgs } from '../../scripts/gdpr';
+import { runScript } from '../helpers/runScript';
 
-const root = path.resolve(__dirname, '..', '..');
 const PHONE = '+447700900462';
 
-function runGdpr(args: string[], dbName: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runGdpr(args: string[], dbName: string) {
   const uri = testMongoUri().replace(/\/?(\?|$)/, `/${dbName}$1`);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'dist', 'scripts', 'gdpr.js'), ...args], {
-      cwd: root,
-      env: { ...process.env, MONGODB_URI: uri, LOG_LEVEL: 'silent', DOTENV_CONFIG_QUIET: 'true' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runScript('gdpr.js', args, { env: { ...process.env, MONGODB_URI: uri, LOG_LEVEL: 'silent', DOTENV_CONFIG_QUIET: 'true' } });
 }
 
 describe('npm run gdpr', () => {

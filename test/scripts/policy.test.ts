@@ -1,22 +1,11 @@
 // Runs the policy command the way people do (compiled script, real process): without --region
 // the nation comes from HOLIDAY_REGION, like the running app. `npm test` builds dist/ first.
-import { spawn } from 'node:child_process';
-import path from 'node:path';
+import { runScript } from '../helpers/runScript';
 
-const root = path.resolve(__dirname, '..', '..');
-
-function runPolicy(args: string[], env: Record<string, string | undefined>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runPolicy(args: string[], env: Record<string, string | undefined>) {
   const base: NodeJS.ProcessEnv = { ...process.env, DOTENV_CONFIG_QUIET: 'true' };
   delete base.HOLIDAY_REGION;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'dist', 'scripts', 'policy.js'), ...args], { cwd: root, env: { ...base, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runScript('policy.js', args, { env: { ...base, ...env } });
 }
 
 describe('npm run policy -- deadlines (HOLIDAY_REGION)', () => {
