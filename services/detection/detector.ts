@@ -69,6 +69,7 @@ const EXPLAINING_CUES: CueKind[] = [
   'question',
   'chaser',
   'complaint_ref',
+  'complaint_process',
   'data_request',
   'human',
   'asb',
@@ -220,12 +221,9 @@ function dissatisfactionScore({ cues }: Analysis): number {
   const otherGrievance = Object.keys(DISSATISFACTION_WEIGHTS).some(
     (cue) => cue !== 'explicit_complaint' && cue !== 'repetition_weak' && cues.has(cue as CueKind),
   );
-  if (
-    cues.has('explicit_complaint') &&
-    cues.has('complaint_ref') &&
-    (cues.has('chaser') || cues.has('question')) &&
-    !otherGrievance
-  ) {
+  // "How do I make a complaint?" asks about the process; it says nothing against the landlord yet.
+  const namesTheCase = cues.has('complaint_ref') && (cues.has('chaser') || cues.has('question'));
+  if (cues.has('explicit_complaint') && (namesTheCase || cues.has('complaint_process')) && !otherGrievance) {
     score -= DISSATISFACTION_WEIGHTS.explicit_complaint ?? 0;
   }
   // "... but nobody came back": a criticism after a contrast; after praise it is the point.
@@ -262,7 +260,8 @@ function chooseIntent(
     candidates.add('service_request');
   } else {
     if (cues.has('stage2') && cues.has('complaint_ref')) candidates.add('stage2_request');
-    if (cues.has('complaint_ref') && (cues.has('chaser') || cues.has('question'))) candidates.add('status_check');
+    const asksAfterTheCase = cues.has('complaint_ref') && (cues.has('chaser') || cues.has('question'));
+    if (asksAfterTheCase && !cues.has('complaint_process')) candidates.add('status_check');
     if (cues.has('data_request')) candidates.add('data_request');
     if (cues.has('human')) candidates.add('human');
     if (cues.has('asb')) candidates.add('asb_report');
@@ -270,7 +269,8 @@ function chooseIntent(
     if (cues.has('suggestion')) candidates.add('comment');
     // A question that asks for a repair ("can someone come?") is a request, not an enquiry.
     const asksForRepair = cues.has('request') || isUrgent(cues);
-    if (cues.has('chaser') || (cues.has('question') && !asksForRepair)) candidates.add('enquiry');
+    if (cues.has('chaser') || cues.has('complaint_process') || (cues.has('question') && !asksForRepair))
+      candidates.add('enquiry');
     // "Is someone coming about the window?" asks after a repair; it does not request one.
     const chasing = cues.has('chaser') && !cues.has('request');
     if ((cues.has('repair') && !chasing) || asksForRepair) candidates.add('service_request');
@@ -318,7 +318,8 @@ function chooseIntent(
 /** Specific cues outrank general ones: an explicit repair request, a safety risk, a named chaser. */
 function priority(intent: Intent, cues: ReadonlySet<CueKind>): number {
   if (intent === 'service_request') return isUrgent(cues) ? 6 : cues.has('request') ? 2.5 : 1;
-  if (intent === 'enquiry') return cues.has('chaser') ? 2 : 1;
+  // A question about how to complain outranks the neighbour or the repair it mentions.
+  if (intent === 'enquiry') return cues.has('complaint_process') ? 3 : cues.has('chaser') ? 2 : 1;
   return INTENT_PRIORITY[intent];
 }
 

@@ -114,6 +114,7 @@ const LATIN_WORDS: Record<string, string[]> = {
     'repair',
   ],
   cy: [
+    'aros',
     'galon',
     'tim',
     'gegin',
@@ -218,6 +219,9 @@ const LATIN_WORDS: Record<string, string[]> = {
     'rhywun',
   ],
   pl: [
+    'czekam',
+    'wciaz',
+    'nadal',
     'halo',
     'czesc',
     'witam',
@@ -297,6 +301,8 @@ const LATIN_WORDS: Record<string, string[]> = {
     'o',
   ],
   ro: [
+    'astept',
+    'asteptam',
     'mersi',
     'priza',
     'scoate',
@@ -372,6 +378,8 @@ const LATIN_WORDS: Record<string, string[]> = {
     'foarte',
   ],
   lt: [
+    'laukiu',
+    'laukiam',
     'labas',
     'sveiki',
     'kokius',
@@ -538,6 +546,9 @@ const LATIN_WORDS: Record<string, string[]> = {
     'aqui',
   ],
   es: [
+    'sigo',
+    'esperando',
+    'seguimos',
     'sale',
     'humo',
     'dormitorio',

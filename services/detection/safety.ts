@@ -174,6 +174,7 @@ const CONCEPTS = {
     'tavan',
     'lub',
     'teto',
+    'tecto',
     'techo',
     'plafond',
     'saqaf',
@@ -238,6 +239,12 @@ const CONCEPTS = {
     'the light in',
     'downlight',
     'bulb',
+    'pela luz',
+    'da luz do',
+    'por la luz',
+    'luminaire',
+    'zyrandol',
+    'becul',
     'lights ',
     'ceiling rose',
     'light fixture',
@@ -794,6 +801,16 @@ function floods(has: (c: Concept) => boolean): boolean {
   return !outsideOnly && !dryOverflow;
 }
 
+const DIGIT_ZEROS = [0x0660, 0x06f0, 0x09e6, 0x0a66];
+
+function asciiDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06f0-\u06f9\u09e6-\u09ef\u0a66-\u0a6f]/g, (digit) => {
+    const code = digit.charCodeAt(0);
+    const zero = DIGIT_ZEROS.find((z) => code >= z && code <= z + 9) ?? code;
+    return String(code - zero);
+  });
+}
+
 /** Concept hits for `text` (cue text: folded tokens joined by single spaces, padded). */
 export function safetyCues(cueText: string, rawText: string): Set<CueKind> {
   // Each concept is scanned at most once per message, and only when the rule needs it.
@@ -806,6 +823,8 @@ export function safetyCues(cueText: string, rawText: string): Set<CueKind> {
     }
     return hit;
   };
+  // Ages are often written in Arabic-Indic, Persian or Bengali digits (٨٠, ۸۰, ৮০).
+  rawText = asciiDigits(rawText);
   const found = new Set<CueKind>();
   if ((has('smell') || has('leak')) && (has('gas') || has('eggs'))) found.add('hazard_gas');
   if (/rotten eggs?\b/i.test(rawText)) found.add('hazard_gas');

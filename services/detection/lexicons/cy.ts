@@ -6,6 +6,11 @@ export const cy: Lexicon = {
   // Ages ("three weeks old") are not waits.
   ignore: ['[^ ]+ (?:wythnos|mis|diwrnod) oed'],
   cues: {
+    complaint_process: [
+      'sut .. (?:gwneud|cyflwyno|codi) cwyn',
+      'polisi cwynion',
+      'ffurflen gwyn~',
+    ],
     strong_negative: ['annerbyniol', 'gwarthus', 'cywilydd~', 'hurt'],
     explicit_complaint: [
       'cwyn~',
@@ -83,7 +88,11 @@ export const cy: Lexicon = {
       'dim gweithredu',
       'gwneud dim byd',
     ],
-    staff_conduct: ['anghwrtais', 'digywilydd', 'amharchus', 'gweiddi arna', 'llanast', 'baw ar', 'celwydd~'],
+    staff_conduct: [
+      'anghwrtais',
+      'anfoesgar',
+      'ffon i lawr arna i',
+      'anghwrtais', 'digywilydd', 'amharchus', 'gweiddi arna', 'llanast', 'baw ar', 'celwydd~'],
     sarcasm: [
       '(?:gwych|grêt|ardderchog|bendigedig)(?: [^ ]+){0,3} (?:arall|eto)',
       '^ ?(?:gwych|grêt|ardderchog|diolch|bendigedig) (?:wythnos|mis|diwrnod|penwythnos) arall',
@@ -98,6 +107,9 @@ export const cy: Lexicon = {
       'dim rhuthr',
     ],
     compliment: [
+      '(?:drwsio|trwsio|atgyweirio)\'n dda',
+      'yn dda iawn',
+      'gwaith (?:gwych|da iawn)',
       'diolch (?:yn fawr|o galon|am|i)',
       'gwych',
       'ardderchog',
@@ -140,6 +152,10 @@ export const cy: Lexicon = {
       'gwybodaeth am',
     ],
     chaser: [
+      'dim ond gofyn',
+      'gofyn pryd',
+      'isio gwybod pryd',
+      'eisiau gwybod pryd',
       'hoffwn wybod',
       "beth sy'?n digwydd",
       'oes rhywun yn dod',
@@ -151,7 +167,11 @@ export const cy: Lexicon = {
       'pryd (?:fydd|bydd|mae) (?:rhywun|y|yr)',
       'oes (?:unrhyw )?newyddion',
     ],
-    complaint_ref: ['fy nghwyn', '(?:y|yr|fy) gwyn', 'cwyn (?:rhif|cyf)', 'cyfeirnod', 'cmp ?\\d+', 'fy achos'],
+    complaint_ref: [
+      'ateb i\'m cwyn',
+      'i\'m cwyn',
+      'fy nghwyn',
+      'fy nghwyn', '(?:y|yr|fy) gwyn', 'cwyn (?:rhif|cyf)', 'cyfeirnod', 'cmp ?\\d+', 'fy achos'],
     stage2: [
       'gam (?:2|dau)',
       'uwchgyfeirio',

@@ -19,7 +19,16 @@ export const en: Lexicon = {
     '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple of) (?:days?|weeks?|months?) old',
   ],
   cues: {
+    complaint_process: [
+      'how (?:do|can|would|should|could|does) (?:i|we|you|someone|somebody|one|she|he|they|my [a-z]+) (?:make|raise|log|lodge|submit|put in|file|go about making|go about raising) (?:a |an )?(?:formal )?complaint',
+      'how (?:i|we|she|he|they)(?:\'d| would| can| could) (?:make|raise|log|lodge|put in) (?:a |an )?complaint',
+      'how (?:do|can|would|should|could) (?:i|we|she|he|they) complain',
+      'complaints? (?:policy|procedure|process|form|leaflet)',
+      '(?:form|email address|address|number) for complaints',
+      'where (?:do|can|should) (?:i|we) (?:send|make|raise|log|put) (?:a |an |my )?complaint',
+    ],
     strong_negative: [
+      '^(?:joke|a joke|what a joke)',
       "(?:isn't|is not|not|wasn't|was not) (?:reasonable|acceptable|good enough)",
       "(?:won't|will not|refuse~ to|refusing to) (?:refund|pay|compensate|reimburse|accept|take responsibility|admit|fix|repair|help|listen)",
       '(?:charged|billed|invoiced) (?:me|us)',
@@ -153,6 +162,7 @@ export const en: Lexicon = {
       'not the first time',
     ],
     repetition_strong: [
+      '^(?:3rd|4th|5th|third|fourth|fifth) time',
       `${ORD} time`,
       `${NUM} times`,
       'keep (?:ringing|calling|chasing|phoning|reporting|asking|telling|emailing|having to|getting)',
@@ -229,7 +239,8 @@ export const en: Lexicon = {
       "(?:not|haven't|hasn't|have not|has not|never) heard (?:back|anything|a thing|a word|from)",
       'heard nothing',
       'no (?:reply|response|answer|call back|callback|contact|acknowledg~)',
-      'ignor~',
+      // "ignore that, wrong chat" takes back a message; it does not accuse anyone.
+      "ignor~(?! (?:that|this|the last|my last|the previous|previous|me i|the above))",
       'let me down',
       'cancel~ .. (?:appointment|visit|repair|job|booking)',
       '(?:appointment|visit|repair|job|booking) (?:was |got |has been )?cancel~',
@@ -262,6 +273,9 @@ export const en: Lexicon = {
       'not turned up',
     ],
     inaction: [
+      '(?:how|the way) (?:my|the|this|our) (?:[^ ]+ ){0,3}(?:has been|have been|was|were|is being|is) (?:handled|dealt with|managed)',
+      "no(?:body|one)(?:'s| is| has| will)? (?:taking|take|taken|accept~|accepting) responsibility",
+      'mess(?:ed|ing)? (?:me|us|my [a-z]+) (?:around|about)',
       '(?:is|are) (?:anyone|anybody|you|someone) (?:actually |ever |even )?going to do anything',
       "(?:hasn't|has not|haven't|have not) (?:been )?touched",
       "(?:hasn't|has not|haven't|have not) (?:contacted|called|rung|emailed|replied to|written to) (?:me|us) (?:once|since|at all)",
@@ -328,6 +342,15 @@ export const en: Lexicon = {
       'no one got back',
     ],
     staff_conduct: [
+      '(?:not|wasn\'t|weren\'t|was not|isn\'t) (?:very )?(?:polite|courteous|respectful)',
+      '(?:spoke|speaks|speak|talked|talks|talk) (?:to me |to us )?(?:like|down|badly)',
+      'humiliat~',
+      'condescending',
+      'patronis~',
+      'treated (?:me |us )?differently',
+      'because (?:of )?(?:my|our) (?:accent|race|religion|disability|colour|color|skin|age|nationality|english)',
+      'swears? at',
+      '(?:put|slammed) the phone down on',
       'left (?:mud|dirt|muck|mess|rubbish|debris|dust|footprints) (?:on|in|all over|everywhere|behind)',
       'swore at',
       'cracked my',
@@ -422,6 +445,13 @@ export const en: Lexicon = {
       'not blaming',
     ],
     compliment: [
+      '(?:sorted|fixed|repaired|resolved|done|finished) (?:really |very |so |super )?(?:quickly|well|brilliantly|perfectly|properly|beautifully|in one)',
+      '(?:sorted|fixed|resolved) it (?:out )?(?:in one|same day|straight away|quickly)',
+      'distant memory',
+      '(?:really|so|very) pleased',
+      'spotless',
+      'is (?:beautiful|lovely|gorgeous|amazing)',
+      'big thanks',
       '(?:like|want|wanted|wish|would like) to thank',
       'for (?:his|her|their|your) help',
       'cheers for',
@@ -565,6 +595,8 @@ export const en: Lexicon = {
       'need to know',
     ],
     chaser: [
+      'just (?:asking|wondering|checking|enquiring) (?:when|if|whether|where|how long)',
+      '(?:when|whether) (?:i\'ll|i will|i\'d|we\'ll|i) (?:hear back|get a (?:reply|response|answer))',
       'still on for',
       '(?:has|did|have) (?:anyone|anybody|someone|somebody) (?:picked up|seen|looked at|got|received|read)',
       'do you know when (?:someone|somebody|the|they|he|she|my|it)',
@@ -1035,7 +1067,9 @@ export const en: Lexicon = {
     hazard_flood: [
       'flood~',
       // A drip or a leak through a ceiling is a routine repair; pouring or running water is not.
-      'water (?:pouring|gushing|coming|pissing|flowing|running|streaming) (?:in|through|down|from|out|everywhere|into)',
+      // "water coming from under the sink", "running down the walls" (condensation) are routine.
+      'water (?:pouring|gushing|pissing|flowing|streaming) (?:in|through|down|from|out|everywhere|into)',
+      'water (?:coming|running) (?:in )?(?:through|everywhere|out of the (?:ceiling|light))',
       'burst (?:pipe|main|water)',
       'pipe (?:has )?burst',
       'through the light',

@@ -11,6 +11,11 @@ export const es: Lexicon = {
     '(?:bebe|nino|nina|hijo|hija) de [^ ]+ (?:semanas|meses)',
   ],
   cues: {
+    complaint_process: [
+      'como (?:puedo |se puede |)(?:poner|presentar|hacer|pongo|presento|hago|pone|presenta) (?:una )?(?:queja|reclamacion)',
+      'hoja de reclamacion~',
+      'formulario de (?:queja|reclamacion)',
+    ],
     strong_negative: [
       'se niegan a (?:pagar|devolver|arreglar)',
       'me cobraron',
@@ -117,6 +122,11 @@ export const es: Lexicon = {
     ],
     staff_conduct: [
       'maleducad~',
+      'mal educad~',
+      'me colgo',
+      'grosero',
+      'grosera',
+      'maleducad~',
       'groser[oa]',
       'rude',
       '(?:poco|nada) profesional',
@@ -141,6 +151,8 @@ export const es: Lexicon = {
       'sin problema',
     ],
     compliment: [
+      '(?:muy|super) bien (?:arreglad~|resuelt~|reparad~|hech~)',
+      'quedo (?:muy|super) bien',
       'gracias (?:por|a todos|de verdad)',
       'muchas gracias',
       'muchisimas gracias',
@@ -184,6 +196,9 @@ export const es: Lexicon = {
       'informacion',
     ],
     chaser: [
+      'solo pregunto',
+      'pregunto cuando',
+      'solo quiero saber',
       'quisiera saber',
       'en que estado',
       'estado de mi',
@@ -203,6 +218,9 @@ export const es: Lexicon = {
       'actualiza~',
     ],
     complaint_ref: [
+      '(?:respuesta )?a mi (?:queja|reclamacion)',
+      'mi queja',
+      'mi reclamacion',
       'mi (?:queja|reclamacion)',
       'la (?:queja|reclamacion)',
       'numero de referencia',

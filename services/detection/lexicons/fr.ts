@@ -8,6 +8,11 @@ export const fr: Lexicon = {
   // Ages ("three weeks old") are not waits.
   ignore: ['(?:bebe|enfant|fils|fille) (?:a|de) [^ ]+ (?:semaines|mois|jours)', 'age de [^ ]+ (?:semaines|mois)'],
   cues: {
+    complaint_process: [
+      'comment (?:faire|deposer|porter|je fais|je depose|on fait|puis je faire|puis-je faire) (?:une )?(?:reclamation|plainte)',
+      'procedure de (?:reclamation|plainte)',
+      'formulaire de (?:reclamation|plainte)',
+    ],
     strong_negative: [
       'refuse~ de (?:rembourser|payer|reparer)',
       'factur~ a tort',
@@ -111,6 +116,10 @@ export const fr: Lexicon = {
     ],
     staff_conduct: [
       'impoli~',
+      'raccroche~ au nez',
+      'm\'a raccroche',
+      'mal parle',
+      'impoli~',
       'grossier~',
       'malpoli~',
       '(?:pas|peu) professionnel',
@@ -140,6 +149,8 @@ export const fr: Lexicon = {
       'sans probleme',
     ],
     compliment: [
+      'tres bien (?:repare~|resolu~|fait~|reparee|refait~)',
+      'bien (?:repare~|reparee)',
       'merci (?:beaucoup|pour|a|infiniment|mille fois|encore)',
       'je (?:vous )?remercie',
       'remerci~',
@@ -180,6 +191,9 @@ export const fr: Lexicon = {
       'informations?',
     ],
     chaser: [
+      'je voulais juste savoir',
+      'juste savoir quand',
+      'je demande juste',
       'je voudrais savoir',
       'etat de ma',
       'savoir ou en',
@@ -196,6 +210,9 @@ export const fr: Lexicon = {
       'suivi',
     ],
     complaint_ref: [
+      '(?:reponse )?a ma (?:reclamation|plainte)',
+      'ma reclamation',
+      'ma plainte',
       'ma (?:plainte|reclamation)',
       '(?:la|une) (?:plainte|reclamation)',
       'numero de (?:reference|dossier)',

@@ -8,6 +8,10 @@ export const lt: Lexicon = {
   // Ages ("three weeks old") are not waits.
   ignore: ['[^ ]+ (?:savaiciu|savaites|menesiu|menesiai) (?:kudik~|vaik~|amziaus)'],
   cues: {
+    complaint_process: [
+      'kaip (?:pateikti|parasyti|galiu pateikti|pateikiu|galima pateikti) skund~',
+      'skundu (?:tvarka|procedura|forma)',
+    ],
     strong_negative: ['nepriimtina', 'geda', 'skandal~', 'tycioj~'],
     explicit_complaint: ['skund~', 'skundzi~', 'nepatenkint~', 'nesu patenkint~', 'pretenzij~'],
     negative_emotion: [
@@ -84,6 +88,9 @@ export const lt: Lexicon = {
     ],
     staff_conduct: [
       'nemandag~',
+      'padejo rageli',
+      'numete rageli',
+      'nemandag~',
       'grubus',
       'grubiai',
       'neprofesional~',
@@ -109,6 +116,8 @@ export const lt: Lexicon = {
       'neskubiai',
     ],
     compliment: [
+      '(?:sutvarkyt~|pataisyt~|suremontuot~) labai gerai',
+      'labai gerai (?:sutvarkyt~|pataisyt~|suremontuot~)',
       'labai aciu',
       'aciu (?:uz|labai|jums)',
       'dekoju',
@@ -146,6 +155,9 @@ export const lt: Lexicon = {
       'informacij~',
     ],
     chaser: [
+      'tik klausiu',
+      'klausiu kada',
+      'noriu tik suzinoti',
       'noreciau suzinoti',
       'kokia busena',
       'ar kas nors ateis',
@@ -160,7 +172,10 @@ export const lt: Lexicon = {
       'pasiteirauti',
       'teiraujuosi',
     ],
-    complaint_ref: ['mano skund~', 'skundo (?:numer~|nr)', 'bylos (?:numer~|nr)', 'cmp ?\\d+', 'mano byl~'],
+    complaint_ref: [
+      '(?:atsakym~ )?i (?:mano )?skund~',
+      'mano skund~',
+      'mano skund~', 'skundo (?:numer~|nr)', 'bylos (?:numer~|nr)', 'cmp ?\\d+', 'mano byl~'],
     stage2: [
       'aukstesn~',
       'perduoti',

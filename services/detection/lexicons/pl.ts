@@ -8,6 +8,11 @@ export const pl: Lexicon = {
   // Ages ("three weeks old") are not waits.
   ignore: ['ma [^ ]+ (?:tygodni|tydzien|tygodnie|miesiace|miesiecy|dni)', '[^ ]+ ?(?:tygodniow~|miesieczn~)'],
   cues: {
+    complaint_process: [
+      'jak (?:moge |mozna |mam |)(?:zlozyc|zglosic|napisac|wyslac) (?:skarg~|reklamac~)',
+      'formularz~ (?:do |na )?(?:skarg|reklamac)~',
+      'procedur~ (?:skarg|reklamac)~',
+    ],
     strong_negative: [
       'odmawia~ (?:zwrotu|naprawy|zaplaty)',
       'obciazyli mnie',
@@ -114,6 +119,9 @@ export const pl: Lexicon = {
       'brak kontaktu',
     ],
     staff_conduct: [
+      'niemil~',
+      'rzucil~ sluchawk~',
+      'odlozyl~ sluchawk~',
       'niegrzeczn~',
       'nieuprzejm~',
       'chamsk~',
@@ -143,6 +151,10 @@ export const pl: Lexicon = {
       'bez problemu',
     ],
     compliment: [
+      'pieknie',
+      '(?:naprawion~|zrobion~) (?:bardzo )?(?:szybko|dobrze|porzadnie|super)',
+      'chcial~ podziekowac',
+      '(?:bardzo )?dobrze (?:naprawion~|zrobion~)',
       'dziekuje (?:bardzo|za|serdecznie)',
       'dzieki za',
       'bardzo dziekuje',
@@ -186,6 +198,9 @@ export const pl: Lexicon = {
       'informacj~',
     ],
     chaser: [
+      'tylko pytam',
+      'pytam (?:kiedy|czy)',
+      'chcial~ tylko zapytac',
       'co sie dzieje z',
       'chcial~ wiedziec',
       'status',
@@ -204,6 +219,8 @@ export const pl: Lexicon = {
       'czy jest cos nowego',
     ],
     complaint_ref: [
+      '(?:odpowiedz~ )?na (?:moja )?skarge',
+      'moja reklamac~',
       'moj~ skarg~',
       '(?:ta|tej|w sprawie) skarg~',
       'numer (?:sprawy|skargi|referencyjny)',

@@ -8,6 +8,11 @@ export const pt: Lexicon = {
   // Ages ("three weeks old") are not waits.
   ignore: ['tem (?:so |apenas )?[^ ]+ (?:semanas|meses|dias)(?: de (?:idade|vida))?'],
   cues: {
+    complaint_process: [
+      'como (?:faco|posso fazer|se faz|apresento|posso apresentar|fazer) (?:uma )?(?:reclamac~|queixa)',
+      'livro de reclamac~',
+      'formulario de (?:reclamac~|queixa)',
+    ],
     strong_negative: [
       'recusam~ (?:pagar|devolver|reparar)',
       'cobraram~ me',
@@ -102,6 +107,10 @@ export const pt: Lexicon = {
     ],
     staff_conduct: [
       'mal educad~',
+      'desligou~ o telefone',
+      'desligou-me',
+      'falou-me mal',
+      'mal educad~',
       'malcriad~',
       'rude',
       'grosseir~',
@@ -127,6 +136,8 @@ export const pt: Lexicon = {
       'sem problema',
     ],
     compliment: [
+      '(?:muito|super) bem (?:resolvid~|arranjad~|reparad~|feit~)',
+      'ficou (?:muito|super) bem',
       'obrigad[oa] (?:pela|pelo|por|mesmo|a todos)',
       'muito obrigad[oa]',
       'muitissimo obrigad[oa]',
@@ -169,6 +180,9 @@ export const pt: Lexicon = {
       'informac~',
     ],
     chaser: [
+      'so queria saber',
+      'queria saber quando',
+      'so pergunto',
       'gostaria de saber',
       'como esta a minha',
       'estado da minha',
@@ -185,6 +199,9 @@ export const pt: Lexicon = {
       'atualiza~',
     ],
     complaint_ref: [
+      '(?:resposta )?a minha reclamac~',
+      'minha reclamac~',
+      'minha queixa',
       'minha (?:reclamacao|queixa)',
       '(?:da|a) (?:reclamacao|queixa)',
       'numero de referencia',

@@ -9,6 +9,11 @@ export const ro: Lexicon = {
   // Ages ("three weeks old") are not waits.
   ignore: ['are (?:doar )?[^ ]+ (?:saptamani|luni|zile)'],
   cues: {
+    complaint_process: [
+      'cum (?:fac|pot face|pot depune|depun|se face|se depune|trimit) (?:o )?(?:reclamati~|plangere)',
+      'procedura de (?:reclamati~|plangere)',
+      'formular~ de (?:reclamati~|plangere)',
+    ],
     strong_negative: ['inacceptabil~', 'rusinos', 'scandalos', 'bataie de joc', 'revoltator'],
     explicit_complaint: [
       'plangere',
@@ -106,6 +111,10 @@ export const ro: Lexicon = {
       'nimeni nu (?:asculta|ajuta|raspunde|face)',
     ],
     staff_conduct: [
+      'nepoliticos~',
+      'nesimtit~',
+      '(?:mi-a )?inchis telefonul',
+      'a inchis telefonul',
       'nepoliticos',
       'nepoliticoasa',
       'obraznic~',
@@ -133,6 +142,8 @@ export const ro: Lexicon = {
       'fara graba',
     ],
     compliment: [
+      '(?:rezolvat~|reparat~|facut~) foarte bine',
+      'foarte bine (?:rezolvat~|reparat~|facut~)',
       'multumesc (?:mult|frumos|pentru|foarte)',
       'va multumesc',
       'mersi mult',
@@ -173,6 +184,9 @@ export const ro: Lexicon = {
       'informati~',
     ],
     chaser: [
+      'doar intreb',
+      'intreb cand',
+      'vreau doar sa stiu',
       'as vrea sa stiu',
       'ce se intampla cu',
       'stadiul',
@@ -188,6 +202,10 @@ export const ro: Lexicon = {
       'verific (?:daca|stadiul)',
     ],
     complaint_ref: [
+      'la reclamati~',
+      '(?:raspuns~? )?la (?:reclamatia|plangerea) (?:mea)?',
+      'reclamatia mea',
+      'plangerea mea',
       'stadiul (?:reclamatiei|plangerii|sesizarii)',
       'reclamatiei mele',
       'reclamatia mea',

@@ -6,6 +6,11 @@ export const so: Lexicon = {
   // Ages ("three weeks old") are not waits.
   ignore: ['[^ ]+ (?:toddobaad|bilood|maalmood) jir'],
   cues: {
+    complaint_process: [
+      'sidee .. cabasho',
+      'sideen .. cabasho',
+      'cabasho sidee',
+    ],
     strong_negative: ['lama aqbali karo', 'ceeb'],
     explicit_complaint: [
       'kuma faraxsan~',
@@ -84,7 +89,11 @@ export const so: Lexicon = {
       'waxba ma (?:qabteen|qabanin|samayn)',
       'waxba lama samayn',
     ],
-    staff_conduct: ['edeb daro', 'edeb darr~', 'igu qayliyay', 'been (?:ayay|bay|ayuu)', 'wasakh'],
+    staff_conduct: [
+      'edeb darr~',
+      'telefoonka .. dhigtay',
+      'aflagaad~',
+      'edeb daro', 'edeb darr~', 'igu qayliyay', 'been (?:ayay|bay|ayuu)', 'wasakh'],
     sarcasm: ['mahadsanid waxba'],
     negated_dissatisfaction: [
       'ma cabanayo',
@@ -95,6 +104,8 @@ export const so: Lexicon = {
       'dhib malaha',
     ],
     compliment: [
+      'si fiican ayaa loo hagaajiyay',
+      'si fiican (?:ayaa )?loo',
       'mahadsanid (?:aad|ee|in|shaqada|dayactirka|dhammaan)',
       '(?:aad|aad baad|aad ayaad) u mahadsan~',
       'shaqo (?:wanaagsan|fiican)',
@@ -119,6 +130,9 @@ export const so: Lexicon = {
       'ma (?:kari|heli) karaa',
     ],
     chaser: [
+      'kaliya waxaan weydiinayaa',
+      'waxaan weydiinayaa goorma',
+      'goorma ayaan jawaab',
       'waxaan rabaa inaan ogaado',
       'xaaladda',
       'qof ma imanayaa',
@@ -131,7 +145,10 @@ export const so: Lexicon = {
       'goorma (?:ayuu|ayay|ayaa) (?:imanayaa|imaanayaa|iman)',
       'ma jiraa wax cusub',
     ],
-    complaint_ref: ['cabashadayda', 'cabashada', 'lambarka', 'kiiskayga', 'cmp ?\\d+'],
+    complaint_ref: [
+      'cabashadayda',
+      'cabashadeyda',
+      'cabashadayda', 'cabashada', 'lambarka', 'kiiskayga', 'cmp ?\\d+'],
     stage2: [
       'heerka labaad',
       'dib u eegis',

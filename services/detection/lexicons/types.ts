@@ -24,6 +24,8 @@ export const CUE_KINDS = [
   'question',
   'chaser',
   'complaint_ref',
+  // "how do I make a complaint?": a question about the process, not a grievance
+  'complaint_process',
   'stage2',
   'response_ref',
   'landlord_agent',
