@@ -7,6 +7,8 @@ export const cy: Lexicon = {
   ignore: ['[^ ]+ (?:wythnos|mis|diwrnod) oed'],
   cues: {
     complaint_process: [
+      'cwyn ar ran',
+      'ar ran .. cwyn',
       'sut .. (?:gwneud|cyflwyno|codi) cwyn',
       'polisi cwynion',
       'ffurflen gwyn~',
@@ -78,6 +80,8 @@ export const cy: Lexicon = {
       'ddim yn ateb',
     ],
     inaction: [
+      'does neb yn ateb (?:e-byst|ebyst|y ffon|negeseuon)',
+      'esgusodion',
       "ddiolchgar .. o'r diwedd",
       'pam does neb',
       'pam nad',
@@ -256,6 +260,8 @@ export const cy: Lexicon = {
       'to yn',
     ],
     request: [
+      'pryd (?:gall|all|y gall) rhywun ddod',
+      'all rhywun ddod',
       'all (?:rhywun|rywun) (?:ddod|edrych|drwsio|alw)',
       'angen (?:trwsio|atgyweirio|rhywun|plymwr|trydanwr)',
       'eisiau (?:riportio|adrodd|rhoi gwybod)',

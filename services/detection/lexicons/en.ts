@@ -20,6 +20,10 @@ export const en: Lexicon = {
   ],
   cues: {
     complaint_process: [
+      'complain~ (?:on behalf of|for (?:my|a|an|our) (?:mum|mom|mother|dad|father|nan|gran|neighbour|neighbor|friend|son|daughter|client|tenant|relative|parent|husband|wife|partner))',
+      '(?:on behalf of|for) (?:my|a|an|our) [a-z]+ or does (?:she|he|they) (?:have|need) to',
+      'difference between a complaint and',
+      'if i (?:complain|make a complaint)',
       'how (?:do|can|would|should|could|does) (?:i|we|you|someone|somebody|one|she|he|they|my [a-z]+) (?:make|raise|log|lodge|submit|put in|file|go about making|go about raising) (?:a |an )?(?:formal )?complaint',
       'how (?:i|we|she|he|they)(?:\'d| would| can| could) (?:make|raise|log|lodge|put in) (?:a |an )?complaint',
       'how (?:do|can|would|should|could) (?:i|we|she|he|they) complain',
@@ -28,6 +32,9 @@ export const en: Lexicon = {
       'where (?:do|can|should) (?:i|we) (?:send|make|raise|log|put) (?:a |an |my )?complaint',
     ],
     strong_negative: [
+      '(?:am i|i\'m|so i\'m|are we|we\'re|so we\'re) (?:meant|supposed|expected) to (?:just )?(?:live|put up|cope|carry on|wait|manage|accept|sit)',
+      '(?:shall|should) i (?:just )?give up',
+      'taking the (?:mick|mickey|piss|p[*]ss)',
       '^(?:joke|a joke|what a joke)',
       "(?:isn't|is not|not|wasn't|was not) (?:reasonable|acceptable|good enough)",
       "(?:won't|will not|refuse~ to|refusing to) (?:refund|pay|compensate|reimburse|accept|take responsibility|admit|fix|repair|help|listen)",
@@ -162,6 +169,9 @@ export const en: Lexicon = {
       'not the first time',
     ],
     repetition_strong: [
+      'same (?:problem|story|thing|issue|excuse) (?:different|every|again|as (?:last|before))',
+      '(?:\\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth) (?:contact|chaser|reminder|follow ?up)',
+      'another (?:week|month|day),? another (?:excuse|promise|no show)',
       '^(?:3rd|4th|5th|third|fourth|fifth) time',
       `${ORD} time`,
       `${NUM} times`,
@@ -191,6 +201,7 @@ export const en: Lexicon = {
     ],
     repetition_weak: ['again', 'still', 'another', 'once more', 'chas~', 'repeated~', 'recurring', 'ongoing'],
     waiting: [
+      '^(?:day|week|month) \\d+ (?:of|without|with no|and)',
       "(?:it's|it has|has|it is) now been",
       '(?:seven|eight|nine|ten|\\d+) (?:weeks|months) without',
       'since (?:the )?(?:summer|spring|winter|autumn|christmas|easter|last year)',
@@ -273,6 +284,12 @@ export const en: Lexicon = {
       'not turned up',
     ],
     inaction: [
+      'do (?:you|u|any of you) (?:actually|even|ever) read',
+      'is (?:anyone|anybody|someone|somebody) (?:ever|actually|even) going to',
+      'no(?:body|one)(?: has| ever)? bother~',
+      'lost (?:my|our|the) (?:repair|request|letter|letters|paperwork|form|forms|documents|application|email|emails|photos|file|details)',
+      'tired of (?:your |the )?excuses',
+      '(?:sick|fed up|tired) of (?:chasing|having to chase|ringing|calling|explaining|being passed)',
       '(?:how|the way) (?:my|the|this|our) (?:[^ ]+ ){0,3}(?:has been|have been|was|were|is being|is) (?:handled|dealt with|managed)',
       "no(?:body|one)(?:'s| is| has| will)? (?:taking|take|taken|accept~|accepting) responsibility",
       'mess(?:ed|ing)? (?:me|us|my [a-z]+) (?:around|about)',
@@ -342,6 +359,10 @@ export const en: Lexicon = {
       'no one got back',
     ],
     staff_conduct: [
+      '(?:shared|disclosed|passed on|leaked) (?:[a-z]+ ){0,3}(?:my|our) (?:personal|private|medical|mental health|health|bank|contact) (?:details|information|data|history|condition|problems)',
+      'told (?:my |our |the )?(?:neighbours?|neighbors?|people|everyone|others|someone|the whole) about (?:my|our)',
+      '(?:breach|breached) (?:of )?(?:my |our )?(?:privacy|confidentiality|data)',
+      '(?:about|told (?:them|her|him)) my mental health',
       '(?:not|wasn\'t|weren\'t|was not|isn\'t) (?:very )?(?:polite|courteous|respectful)',
       '(?:spoke|speaks|speak|talked|talks|talk) (?:to me |to us )?(?:like|down|badly)',
       'humiliat~',
@@ -389,6 +410,8 @@ export const en: Lexicon = {
       'stained my',
     ],
     sarcasm: [
+      'i (?:suppose|guess) i should be grateful',
+      'only took (?:a|an|\\d+|two|three|four|six) (?:month|week|year)',
       '(?:service|job|work|efficiency) as (?:always|usual|ever)',
       '(?:thanks|thank you|cheers)(?: so much| a lot| very much)? for (?:cancelling|cancel~|not turning up|not coming|the letter saying|the text saying|letting me down|nothing)',
       '(?:nice|good|great|lovely) to know',
@@ -655,6 +678,8 @@ export const en: Lexicon = {
       '(?:contractor~|operative~|engineer~|workm[ae]n)',
     ],
     stage2: [
+      'final stage',
+      '(?:not|never|wasn\'t|hasn\'t been|haven\'t been|was not|has not been) (?:properly |fully |even )?investigated',
       '(?:want|need|like|request) (?:a|an) (?:review|independent review|escalation)',
       'escalat~',
       'stage (?:2|two)',
@@ -964,6 +989,10 @@ export const en: Lexicon = {
       'stage (?:1|one) (?:letter|reply)',
     ],
     greeting: [
+      '^(?:no worries|no problem|no probs)',
+      'speak (?:tomorrow|soon|later)',
+      'just seen your (?:message|text)',
+      'ignore my (?:last|previous) (?:message|text)',
       "that'?s (?:all|everything)(?: (?:for now|thanks|thank you|i needed))?",
       '^ ?(?:ok |okay )?(?:thanks|thank you|cheers|ta)(?: (?:bye|again|very much|so much))? $',
       '^ ?(?:hi|hello|hey|hiya|ok|okay|yes|no|yeah|yep|nope|good morning|morning|good afternoon|afternoon|evening|bye|test|testing|start|menu|help|\\?)(?: there| thanks| please| again)? $',

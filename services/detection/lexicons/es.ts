@@ -12,6 +12,9 @@ export const es: Lexicon = {
   ],
   cues: {
     complaint_process: [
+      'queja en nombre',
+      'reclamacion en nombre',
+      'en nombre de .. queja',
       'como (?:puedo |se puede |)(?:poner|presentar|hacer|pongo|presento|hago|pone|presenta) (?:una )?(?:queja|reclamacion)',
       'hoja de reclamacion~',
       'formulario de (?:queja|reclamacion)',
@@ -111,6 +114,11 @@ export const es: Lexicon = {
       'ni caso',
     ],
     inaction: [
+      'nadie (?:me|le|nos|les) (?:devuelve|ha devuelto|contesta|responde)',
+      'nadie contesta (?:los )?(?:correos|emails|mensajes|llamadas)',
+      'vuestras excusas',
+      'sus excusas',
+      'excusas',
       'agradec~ .. (?:por fin|de una vez)',
       'nadie (?:responde|contesta|llama|viene)',
       'por que nadie',
@@ -322,6 +330,8 @@ export const es: Lexicon = {
       'portero',
     ],
     request: [
+      'cuando (?:podria|puede|pueden|podrian) venir',
+      'puede venir alguien',
       '(?:lo|la|los|las) pueden arreglar',
       'se puede arreglar',
       'pueden (?:enviar|mandar|venir|arreglar|revisar)',

@@ -9,6 +9,8 @@ export const fr: Lexicon = {
   ignore: ['(?:bebe|enfant|fils|fille) (?:a|de) [^ ]+ (?:semaines|mois|jours)', 'age de [^ ]+ (?:semaines|mois)'],
   cues: {
     complaint_process: [
+      '(?:reclamation|plainte) au nom',
+      'au nom de .. (?:reclamation|plainte)',
       'comment (?:faire|deposer|porter|je fais|je depose|on fait|puis je faire|puis-je faire) (?:une )?(?:reclamation|plainte)',
       'procedure de (?:reclamation|plainte)',
       'formulaire de (?:reclamation|plainte)',
@@ -104,6 +106,10 @@ export const fr: Lexicon = {
       'ignor~',
     ],
     inaction: [
+      'personne ne (?:repond|rappelle) (?:aux|a mes)?',
+      'personne ne (?:me|la|le|nous) rappelle',
+      'ras le bol de vos excuses',
+      'vos excuses',
       'reconnaissante? .. enfin',
       'personne ne (?:me )?(?:rappelle|repond|vient)',
       'pourquoi personne',
@@ -318,6 +324,8 @@ export const fr: Lexicon = {
       'interphone',
     ],
     request: [
+      'quand (?:quelqu\'un )?(?:peut|pourrait) (?:quelqu\'un )?(?:passer|venir)',
+      'quelqu\'un (?:peut|pourrait) (?:passer|venir)',
       'vous pouvez (?:reparer|venir)',
       'pouvez vous (?:envoyer|venir|reparer|verifier|passer)',
       "quelqu'un peut (?:venir|passer|reparer)",

@@ -9,6 +9,8 @@ export const lt: Lexicon = {
   ignore: ['[^ ]+ (?:savaiciu|savaites|menesiu|menesiai) (?:kudik~|vaik~|amziaus)'],
   cues: {
     complaint_process: [
+      'skund~ .. vardu',
+      'vardu .. skund~',
       'kaip (?:pateikti|parasyti|galiu pateikti|pateikiu|galima pateikti) skund~',
       'skundu (?:tvarka|procedura|forma)',
     ],
@@ -75,6 +77,8 @@ export const lt: Lexicon = {
       'ignoruo~',
     ],
     inaction: [
+      'niekas neatsako i (?:laiskus|el laiskus|skambucius)',
+      'pasiteisinim~',
       'dekinga? .. pagaliau',
       'kodel niekas',
       'niekas neatsako',
@@ -265,6 +269,8 @@ export const lt: Lexicon = {
       'liftas',
     ],
     request: [
+      'kada (?:galetu|gali) (?:kas nors )?(?:ateiti|atvaziuoti)',
+      'ar gali kas nors (?:ateiti|atvaziuoti)',
       'ar galite (?:atsiusti|ateiti|sutaisyti|patikrinti)',
       'ar gali kas nors (?:ateiti|sutaisyti)',
       'prasau (?:atsiusti|sutaisyti|ateiti)',

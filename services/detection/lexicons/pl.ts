@@ -9,6 +9,8 @@ export const pl: Lexicon = {
   ignore: ['ma [^ ]+ (?:tygodni|tydzien|tygodnie|miesiace|miesiecy|dni)', '[^ ]+ ?(?:tygodniow~|miesieczn~)'],
   cues: {
     complaint_process: [
+      'skarg~ w imieniu',
+      'w imieniu .. skarg~',
       'jak (?:moge |mozna |mam |)(?:zlozyc|zglosic|napisac|wyslac) (?:skarg~|reklamac~)',
       'formularz~ (?:do |na )?(?:skarg|reklamac)~',
       'procedur~ (?:skarg|reklamac)~',
@@ -107,6 +109,10 @@ export const pl: Lexicon = {
       'nikt nie odpowiada',
     ],
     inaction: [
+      '(?:nikt |w ogole )?nie odpisuje',
+      'nie odpowiada~ na (?:maile|telefony|wiadomosci)',
+      '(?:mam dosc|dosc) (?:waszych )?wymowek',
+      'wymowk~',
       'wdzieczn~ .. (?:wreszcie|w koncu)',
       'dlaczego nikt',
       'dlaczego nic',
@@ -342,6 +348,8 @@ export const pl: Lexicon = {
       'zarowk~',
     ],
     request: [
+      '(?:czy )?ktos (?:moze|mogl~) (?:przyjsc|zerknac|zobaczyc|naprawic|przyjechac)',
+      'kiedy (?:ktos )?(?:moze|moglby) (?:ktos )?przyjsc',
       '(?:mozna|da sie) to naprawic',
       'czy (?:ktos|moglby ktos|mozecie|moga panstwo) (?:przyjsc|przyjechac|naprawic|sprawdzic|zobaczyc|przyslac)',
       'prosze (?:przyslac|naprawic|o naprawe|kogos|przyjsc|o wizyte)',

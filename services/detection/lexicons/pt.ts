@@ -9,6 +9,9 @@ export const pt: Lexicon = {
   ignore: ['tem (?:so |apenas )?[^ ]+ (?:semanas|meses|dias)(?: de (?:idade|vida))?'],
   cues: {
     complaint_process: [
+      'reclamac~ em nome',
+      'queixa em nome',
+      'em nome d~ .. reclamac~',
       'como (?:faco|posso fazer|se faz|apresento|posso apresentar|fazer) (?:uma )?(?:reclamac~|queixa)',
       'livro de reclamac~',
       'formulario de (?:reclamac~|queixa)',
@@ -96,6 +99,9 @@ export const pt: Lexicon = {
       'ignora~',
     ],
     inaction: [
+      'ninguem responde aos (?:emails|e-mails|telefonemas|mensagens)',
+      'vossas desculpas',
+      'ninguem (?:me|lhe|nos) devolve (?:as )?chamadas',
       'ninguem (?:responde|atende|liga|diz nada)',
       'agradec~ .. (?:finalmente|por fim)',
       'porque ninguem',
@@ -305,6 +311,8 @@ export const pt: Lexicon = {
       'vazamento',
     ],
     request: [
+      'quando (?:pode|podem|podera) vir (?:alguem)?',
+      'pode vir alguem',
       'da para (?:arranjar|reparar)',
       'podem (?:enviar|mandar|vir|reparar|arranjar|verificar)',
       'pode alguem (?:vir|ver|reparar)',

@@ -10,6 +10,8 @@ export const ro: Lexicon = {
   ignore: ['are (?:doar )?[^ ]+ (?:saptamani|luni|zile)'],
   cues: {
     complaint_process: [
+      'reclamati~ in numele',
+      'in numele .. reclamati~',
       'cum (?:fac|pot face|pot depune|depun|se face|se depune|trimit) (?:o )?(?:reclamati~|plangere)',
       'procedura de (?:reclamati~|plangere)',
       'formular~ de (?:reclamati~|plangere)',
@@ -102,6 +104,9 @@ export const ro: Lexicon = {
       'ignor~',
     ],
     inaction: [
+      'nimeni nu raspunde la (?:email~|telefon~|mesaj~)',
+      '(?:m-am saturat|saturat) de (?:scuzele|scuze)',
+      'scuzele voastre',
       'recunoscat~ .. in sfarsit',
       'de ce nimeni',
       'de ce nu',
@@ -306,6 +311,8 @@ export const ro: Lexicon = {
       'interfon',
     ],
     request: [
+      '(?:cand )?(?:ar putea|poate) veni cineva',
+      'cand (?:ar putea|poate) veni',
       'se (?:poate|pot) repara',
       'puteti (?:trimite|veni|repara|verifica)',
       'poate (?:veni|trimite) cineva',

@@ -7,6 +7,8 @@ export const so: Lexicon = {
   ignore: ['[^ ]+ (?:toddobaad|bilood|maalmood) jir'],
   cues: {
     complaint_process: [
+      'cabasho .. magac',
+      'magac~ .. cabasho',
       'sidee .. cabasho',
       'sideen .. cabasho',
       'cabasho sidee',
@@ -80,6 +82,9 @@ export const so: Lexicon = {
       'dhega adeyg',
     ],
     inaction: [
+      'qofna kama jawaabo',
+      'qofna dib u(?:gu)?ma soo wacin',
+      'marmarsiiy~',
       'mahadnaqi .. ugu dambeyn',
       'maxaa qofna',
       'maxaa cidna',
@@ -204,6 +209,8 @@ export const so: Lexicon = {
       'xiran',
     ],
     request: [
+      'goorma ayuu qof iman karaa',
+      'qof ma iman karaa',
       'fadlan (?:soo dir|hagaaji|ii soo dir|qof)',
       'ma (?:iman|soo diri) kartaan',
       'waxaan u baahanahay (?:dayactir|qof|tuubiste|koronto)',
