@@ -29,6 +29,8 @@ const CONCEPTS = {
     'smierd',
     'smrod',
     'miros',
+    // "se simte gaz": gas can be smelt
+    'simt',
     'miroas',
     'pute',
     'kvap',
@@ -825,6 +827,8 @@ export function safetyCues(cueText: string, rawText: string): Set<CueKind> {
   };
   // Ages are often written in Arabic-Indic, Persian or Bengali digits (٨٠, ۸۰, ৮০).
   rawText = asciiDigits(rawText);
+  // "a drip from the overflow pipe" names a fitting; it says nothing is overflowing.
+  cueText = cueText.replace(/ overflow (?=pipe|outlet)/g, ' ');
   const found = new Set<CueKind>();
   if ((has('smell') || has('leak')) && (has('gas') || has('eggs'))) found.add('hazard_gas');
   if (/rotten eggs?\b/i.test(rawText)) found.add('hazard_gas');

@@ -80,6 +80,8 @@ export const cy: Lexicon = {
       'ddim yn ateb',
     ],
     inaction: [
+      'does neb yn gwneud dim',
+      'neb yn gwneud dim byd',
       'does neb yn ateb (?:e-byst|ebyst|y ffon|negeseuon)',
       'esgusodion',
       "ddiolchgar .. o'r diwedd",
@@ -93,6 +95,8 @@ export const cy: Lexicon = {
       'gwneud dim byd',
     ],
     staff_conduct: [
+      'digywilydd',
+      'haerllug',
       'anghwrtais',
       'anfoesgar',
       'ffon i lawr arna i',

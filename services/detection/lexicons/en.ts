@@ -32,6 +32,7 @@ export const en: Lexicon = {
       'where (?:do|can|should) (?:i|we) (?:send|make|raise|log|put) (?:a |an |my )?complaint',
     ],
     strong_negative: [
+      'what (?:more|else) do (?:you|u) (?:want|need) (?:from me)?',
       '(?:am i|i\'m|so i\'m|are we|we\'re|so we\'re) (?:meant|supposed|expected) to (?:just )?(?:live|put up|cope|carry on|wait|manage|accept|sit)',
       '(?:shall|should) i (?:just )?give up',
       'taking the (?:mick|mickey|piss|p[*]ss)',
@@ -284,6 +285,9 @@ export const en: Lexicon = {
       'not turned up',
     ],
     inaction: [
+      '(?:says?|said|told me) (?:it\'s|it is|its|that\'s|that is|thats) not (?:his|her|their|my|our|the) (?:job|problem|department|responsibility|area)',
+      'no(?:body|one) (?:will|can|could|would) (?:explain|tell me|give me (?:an|a straight) answer)',
+      '(?:the )?only (?:update|contact|communication|information) (?:was|has been|we\'ve had|we got)',
       'do (?:you|u|any of you) (?:actually|even|ever) read',
       'is (?:anyone|anybody|someone|somebody) (?:ever|actually|even) going to',
       'no(?:body|one)(?: has| ever)? bother~',
@@ -468,6 +472,9 @@ export const en: Lexicon = {
       'not blaming',
     ],
     compliment: [
+      '(?:want|wanted|like) to say (?:how|a big|a huge|thank)',
+      ', so thanks$',
+      'so thanks$',
       '(?:sorted|fixed|repaired|resolved|done|finished) (?:really |very |so |super )?(?:quickly|well|brilliantly|perfectly|properly|beautifully|in one)',
       '(?:sorted|fixed|resolved) it (?:out )?(?:in one|same day|straight away|quickly)',
       'distant memory',
@@ -529,6 +536,7 @@ export const en: Lexicon = {
       'sorry to bother',
     ],
     suggestion: [
+      'you should (?:really )?(?:let|allow|have|offer|put|make|think about|consider|start)',
       "(?:would|it'?d|it would) be (?:really |so |very |much )?(?:helpful|useful|handy|easier|nice|good|great) if",
       '^ ?idea',
       '(?:way|much|so much) easier than',
@@ -733,6 +741,7 @@ export const en: Lexicon = {
       '(?:send|give|email) me (?:a copy of )?(?:all )?(?:my|the) (?:notes|records|file|data)',
     ],
     human: [
+      'put me through to (?:someone|somebody|a person|a manager)',
       '(?:talk|speak) (?:to|with) (?:someone|somebody|a person|an officer) .. directly',
       '(?:a|an|actual) (?:real )?human',
       'talk to (?:a|an) (?:actual|real) (?:person|human|officer|someone)',
@@ -989,6 +998,9 @@ export const en: Lexicon = {
       'stage (?:1|one) (?:letter|reply)',
     ],
     greeting: [
+      '^(?:okie dokie|okey dokey|okay dokey|ok dokey)',
+      '(?:my )?(?:phone |mobile )?number(?:\'s| has| is) changed',
+      '^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|that) (?:works|is fine|suits|is good)',
       '^(?:no worries|no problem|no probs)',
       'speak (?:tomorrow|soon|later)',
       'just seen your (?:message|text)',

@@ -114,6 +114,8 @@ export const es: Lexicon = {
       'ni caso',
     ],
     inaction: [
+      'nadie hace nada',
+      'nadie ha hecho nada',
       'nadie (?:me|le|nos|les) (?:devuelve|ha devuelto|contesta|responde)',
       'nadie contesta (?:los )?(?:correos|emails|mensajes|llamadas)',
       'vuestras excusas',
@@ -129,6 +131,10 @@ export const es: Lexicon = {
       'no se ha hecho nada',
     ],
     staff_conduct: [
+      'muy borde',
+      'fue borde',
+      'desagradable',
+      'antipatic~',
       'maleducad~',
       'mal educad~',
       'me colgo',

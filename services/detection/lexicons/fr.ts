@@ -106,6 +106,8 @@ export const fr: Lexicon = {
       'ignor~',
     ],
     inaction: [
+      'personne ne fait rien',
+      'rien n\'a ete fait',
       'personne ne (?:repond|rappelle) (?:aux|a mes)?',
       'personne ne (?:me|la|le|nous) rappelle',
       'ras le bol de vos excuses',
@@ -121,6 +123,9 @@ export const fr: Lexicon = {
       'rien ne bouge',
     ],
     staff_conduct: [
+      'desagreable',
+      'agressi~ avec moi',
+      'pas aimable',
       'impoli~',
       'raccroche~ au nez',
       'm\'a raccroche',

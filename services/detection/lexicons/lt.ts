@@ -77,6 +77,8 @@ export const lt: Lexicon = {
       'ignoruo~',
     ],
     inaction: [
+      'niekas nieko nedaro',
+      'niekas nieko nepadare',
       'niekas neatsako i (?:laiskus|el laiskus|skambucius)',
       'pasiteisinim~',
       'dekinga? .. pagaliau',
@@ -91,6 +93,8 @@ export const lt: Lexicon = {
       'nieko nepadarete',
     ],
     staff_conduct: [
+      'grub~',
+      'nemalon~',
       'nemandag~',
       'padejo rageli',
       'numete rageli',

@@ -109,6 +109,7 @@ export const pl: Lexicon = {
       'nikt nie odpowiada',
     ],
     inaction: [
+      'nikt (?:nawet )?nie (?:zadzwoni|oddzwoni|odpisze|przyjdzie)',
       '(?:nikt |w ogole )?nie odpisuje',
       'nie odpowiada~ na (?:maile|telefony|wiadomosci)',
       '(?:mam dosc|dosc) (?:waszych )?wymowek',
@@ -125,6 +126,9 @@ export const pl: Lexicon = {
       'brak kontaktu',
     ],
     staff_conduct: [
+      'opryskliw~',
+      'to nie jego sprawa',
+      'to nie moja sprawa',
       'niemil~',
       'rzucil~ sluchawk~',
       'odlozyl~ sluchawk~',

@@ -99,6 +99,8 @@ export const pt: Lexicon = {
       'ignora~',
     ],
     inaction: [
+      'ninguem faz nada',
+      'ninguem fez nada',
       'ninguem responde aos (?:emails|e-mails|telefonemas|mensagens)',
       'vossas desculpas',
       'ninguem (?:me|lhe|nos) devolve (?:as )?chamadas',
@@ -112,6 +114,8 @@ export const pt: Lexicon = {
       'ninguem atende',
     ],
     staff_conduct: [
+      'antipatic~',
+      'grosseir~',
       'mal educad~',
       'desligou~ o telefone',
       'desligou-me',

@@ -104,6 +104,7 @@ export const ro: Lexicon = {
       'ignor~',
     ],
     inaction: [
+      'nimeni nu (?:face|a facut) nimic',
       'nimeni nu raspunde la (?:email~|telefon~|mesaj~)',
       '(?:m-am saturat|saturat) de (?:scuzele|scuze)',
       'scuzele voastre',
@@ -116,6 +117,8 @@ export const ro: Lexicon = {
       'nimeni nu (?:asculta|ajuta|raspunde|face)',
     ],
     staff_conduct: [
+      'obraznic~',
+      'nu e treaba (?:lui|ei|mea)',
       'nepoliticos~',
       'nesimtit~',
       '(?:mi-a )?inchis telefonul',

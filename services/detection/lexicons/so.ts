@@ -82,6 +82,8 @@ export const so: Lexicon = {
       'dhega adeyg',
     ],
     inaction: [
+      'waxba lama qaban',
+      'qofna waxba ma qabto',
       'qofna kama jawaabo',
       'qofna dib u(?:gu)?ma soo wacin',
       'marmarsiiy~',
@@ -95,6 +97,9 @@ export const so: Lexicon = {
       'waxba lama samayn',
     ],
     staff_conduct: [
+      'cay yeel~',
+      'ii cayay',
+      'cay~ ii',
       'edeb darr~',
       'telefoonka .. dhigtay',
       'aflagaad~',
