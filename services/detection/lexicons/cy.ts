@@ -80,6 +80,8 @@ export const cy: Lexicon = {
       'ddim yn ateb',
     ],
     inaction: [
+      'pawb yn dweud rhywbeth gwahanol',
+      'does neb yn gwybod dim',
       'does neb yn gwneud dim',
       'neb yn gwneud dim byd',
       'does neb yn ateb (?:e-byst|ebyst|y ffon|negeseuon)',
@@ -102,6 +104,7 @@ export const cy: Lexicon = {
       'ffon i lawr arna i',
       'anghwrtais', 'digywilydd', 'amharchus', 'gweiddi arna', 'llanast', 'baw ar', 'celwydd~'],
     sarcasm: [
+      'golli .. diolch',
       '(?:gwych|grêt|ardderchog|bendigedig)(?: [^ ]+){0,3} (?:arall|eto)',
       '^ ?(?:gwych|grêt|ardderchog|diolch|bendigedig) (?:wythnos|mis|diwrnod|penwythnos) arall',
       'diolch am ddim byd',

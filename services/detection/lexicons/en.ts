@@ -285,6 +285,9 @@ export const en: Lexicon = {
       'not turned up',
     ],
     inaction: [
+      'no(?:body|one) (?:knows|has a clue|has any idea|seems to know)',
+      '(?:everyone|everybody|each person) (?:says|tells me|told me) (?:something|a) different',
+      '(?:three|3|two|2|four|4|different) different (?:things|stories|answers)',
       '(?:says?|said|told me) (?:it\'s|it is|its|that\'s|that is|thats) not (?:his|her|their|my|our|the) (?:job|problem|department|responsibility|area)',
       'no(?:body|one) (?:will|can|could|would) (?:explain|tell me|give me (?:an|a straight) answer)',
       '(?:the )?only (?:update|contact|communication|information) (?:was|has been|we\'ve had|we got)',
@@ -363,6 +366,7 @@ export const en: Lexicon = {
       'no one got back',
     ],
     staff_conduct: [
+      '(?:said|told me|told us) (?:i was|i\'m|im|i am|we were|we\'re|we are) lucky',
       '(?:shared|disclosed|passed on|leaked) (?:[a-z]+ ){0,3}(?:my|our) (?:personal|private|medical|mental health|health|bank|contact) (?:details|information|data|history|condition|problems)',
       'told (?:my |our |the )?(?:neighbours?|neighbors?|people|everyone|others|someone|the whole) about (?:my|our)',
       '(?:breach|breached) (?:of )?(?:my |our )?(?:privacy|confidentiality|data)',
@@ -414,6 +418,7 @@ export const en: Lexicon = {
       'stained my',
     ],
     sarcasm: [
+      '(?:wasted|lost|gone|ruined|another) .. (?:thanks a lot|thanks very much|thank you very much|thanks for nothing|cheers for that|much appreciated)',
       'i (?:suppose|guess) i should be grateful',
       'only took (?:a|an|\\d+|two|three|four|six) (?:month|week|year)',
       '(?:service|job|work|efficiency) as (?:always|usual|ever)',
@@ -998,6 +1003,8 @@ export const en: Lexicon = {
       'stage (?:1|one) (?:letter|reply)',
     ],
     greeting: [
+      'wrong (?:chat|number|person|conversation)',
+      'please disregard',
       '^(?:okie dokie|okey dokey|okay dokey|ok dokey)',
       '(?:my )?(?:phone |mobile )?number(?:\'s| has| is) changed',
       '^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|that) (?:works|is fine|suits|is good)',

@@ -114,6 +114,8 @@ export const es: Lexicon = {
       'ni caso',
     ],
     inaction: [
+      'cada uno (?:me )?dice (?:una cosa distinta|otra cosa|una cosa diferente)',
+      'nadie sabe nada',
       'nadie hace nada',
       'nadie ha hecho nada',
       'nadie (?:me|le|nos|les) (?:devuelve|ha devuelto|contesta|responde)',
@@ -153,6 +155,7 @@ export const es: Lexicon = {
       'dejaron (?:todo )?(?:sucio|un desastre)',
     ],
     sarcasm: [
+      'perdid~ .. gracias',
       '(?:genial|estupendo|perfecto|fantastico|maravill~|que bien)(?: [^ ]+){0,3} (?:otr[oa]|mas|de nuevo)',
       '^ ?(?:genial|estupendo|perfecto|fantastico|maravilloso|gracias|que bien) (?:otra|otro|mas|de nuevo|nadie|nada|todavia|sigue)',
       'gracias por nada',

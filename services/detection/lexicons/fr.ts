@@ -106,6 +106,8 @@ export const fr: Lexicon = {
       'ignor~',
     ],
     inaction: [
+      'chacun (?:me )?dit (?:autre chose|quelque chose de different)',
+      'personne ne sait rien',
       'personne ne fait rien',
       'rien n\'a ete fait',
       'personne ne (?:repond|rappelle) (?:aux|a mes)?',
@@ -143,6 +145,7 @@ export const fr: Lexicon = {
       'laisse~ (?:un )?(?:bazar|desordre|sale)',
     ],
     sarcasm: [
+      'perdu~ .. merci',
       '(?:genial|super|parfait|formidable|magnifique)(?: [^ ]+){0,3} (?:encore|une autre|un autre)',
       '^ ?(?:genial|super|parfait|bravo|merci|formidable|magnifique) (?:encore|une autre|toujours|personne|rien)',
       'merci pour rien',

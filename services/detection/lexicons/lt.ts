@@ -77,6 +77,8 @@ export const lt: Lexicon = {
       'ignoruo~',
     ],
     inaction: [
+      'kiekvienas sako',
+      'niekas nieko nezino',
       'niekas nieko nedaro',
       'niekas nieko nepadare',
       'niekas neatsako i (?:laiskus|el laiskus|skambucius)',
@@ -109,6 +111,7 @@ export const lt: Lexicon = {
       'purvin~',
     ],
     sarcasm: [
+      'prarad~ .. aciu',
       '(?:puiku|nuostabu|super)(?: [^ ]+){0,3} (?:dar|vel)',
       '^ ?(?:puiku|nuostabu|super|aciu) (?:dar|vel|niekas|nieko)',
       'aciu uz nieka',

@@ -109,6 +109,8 @@ export const pl: Lexicon = {
       'nikt nie odpowiada',
     ],
     inaction: [
+      'kazdy (?:mi )?mowi (?:mi )?co innego',
+      'nikt nic nie wie',
       'nikt (?:nawet )?nie (?:zadzwoni|oddzwoni|odpisze|przyjdzie)',
       '(?:nikt |w ogole )?nie odpisuje',
       'nie odpowiada~ na (?:maile|telefony|wiadomosci)',
@@ -146,6 +148,7 @@ export const pl: Lexicon = {
       'nabrudzil~',
     ],
     sarcasm: [
+      'strac~ .. (?:dzieki|dziekuje)',
       '(?:super|swietnie|wspaniale|brawo|pieknie)(?: [^ ]+){0,3} (?:kolejn~|znowu|jeszcze)',
       '^ ?(?:swietnie|super|wspaniale|brawo|pieknie|dzieki) (?:kolejny|kolejna|znowu|jeszcze|nikt|nic)',
       'dzieki za nic',

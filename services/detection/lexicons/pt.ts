@@ -99,6 +99,8 @@ export const pt: Lexicon = {
       'ignora~',
     ],
     inaction: [
+      'cada um diz (?:uma coisa diferente|outra coisa)',
+      'ninguem sabe nada',
       'ninguem faz nada',
       'ninguem fez nada',
       'ninguem responde aos (?:emails|e-mails|telefonemas|mensagens)',
@@ -134,6 +136,7 @@ export const pt: Lexicon = {
       'deixaram (?:tudo )?(?:sujo|uma confusao)',
     ],
     sarcasm: [
+      'perdid~ .. obrigad~',
       '(?:otimo|excelente|maravilh~|perfeito|fantastico|que bom)(?: [^ ]+){0,3} (?:outr[oa]|mais um|mais uma|de novo)',
       '^ ?(?:otimo|excelente|maravilha|perfeito|fantastico|obrigad[oa]) (?:mais|outra|de novo|ninguem|nada|ainda)',
       'obrigad[oa] por nada',

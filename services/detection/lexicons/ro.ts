@@ -104,6 +104,8 @@ export const ro: Lexicon = {
       'ignor~',
     ],
     inaction: [
+      'fiecare (?:imi )?spune altceva',
+      'nimeni nu stie nimic',
       'nimeni nu (?:face|a facut) nimic',
       'nimeni nu raspunde la (?:email~|telefon~|mesaj~)',
       '(?:m-am saturat|saturat) de (?:scuzele|scuze)',
@@ -137,6 +139,7 @@ export const ro: Lexicon = {
       'mincinos~',
     ],
     sarcasm: [
+      'pierdut~ .. multumesc',
       '(?:minunat|super|grozav|perfect|bravo)(?: [^ ]+){0,3} (?:inca|iar|din nou)',
       '^ ?(?:super|minunat|grozav|perfect|bravo|mersi) (?:inca|iar|din nou|nimeni|nimic)',
       'mersi de nimic',

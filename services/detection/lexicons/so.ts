@@ -82,6 +82,8 @@ export const so: Lexicon = {
       'dhega adeyg',
     ],
     inaction: [
+      'qof walba wax kale',
+      'qofna waxba ma oga',
       'waxba lama qaban',
       'qofna waxba ma qabto',
       'qofna kama jawaabo',
@@ -104,7 +106,9 @@ export const so: Lexicon = {
       'telefoonka .. dhigtay',
       'aflagaad~',
       'edeb daro', 'edeb darr~', 'igu qayliyay', 'been (?:ayay|bay|ayuu)', 'wasakh'],
-    sarcasm: ['mahadsanid waxba'],
+    sarcasm: [
+      'luntay .. mahadsan~',
+      'mahadsanid waxba'],
     negated_dissatisfaction: [
       'ma cabanayo',
       'cabasho maaha',
