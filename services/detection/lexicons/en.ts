@@ -285,6 +285,8 @@ export const en: Lexicon = {
       'not turned up',
     ],
     inaction: [
+      'can(?:not|\'t|t) (?:ever )?get hold of (?:anyone|anybody|you|someone|somebody|the office|my housing officer)',
+      '(?:phone|line) (?:just )?rings out',
       'no(?:body|one) (?:knows|has a clue|has any idea|seems to know)',
       '(?:everyone|everybody|each person) (?:says|tells me|told me) (?:something|a) different',
       '(?:three|3|two|2|four|4|different) different (?:things|stories|answers)',
@@ -541,6 +543,7 @@ export const en: Lexicon = {
       'sorry to bother',
     ],
     suggestion: [
+      '(?:could|can) (?:the|your) (?:newsletter|website|app|letters|texts|magazine|portal|form) be (?:sent|made|printed|changed|available|translated|emailed)',
       'you should (?:really )?(?:let|allow|have|offer|put|make|think about|consider|start)',
       "(?:would|it'?d|it would) be (?:really |so |very |much )?(?:helpful|useful|handy|easier|nice|good|great) if",
       '^ ?idea',
@@ -712,6 +715,8 @@ export const en: Lexicon = {
       "(?:response|answer|reply|outcome|decision) (?:doesn't|does not|didn't|did not) (?:address|deal with|answer|resolve|cover)",
     ],
     data_request: [
+      'see what(?:\'s| is| you have| you\'ve got) (?:written|held|recorded|kept)? ?(?:on|in|about) (?:my|our) (?:tenancy |housing )?(?:file|record|records|account)',
+      '(?:notes|records) (?:about|on|from) (?:my|our) (?:arrears|account|tenancy|case|file)',
       '(?:copy|copies) of (?:everything|all (?:the )?(?:notes|records|information|data))',
       'everything you (?:hold|have|keep) (?:on|about)',
       'recordings? of (?:my|the|our) (?:phone )?calls?',
@@ -781,6 +786,8 @@ export const en: Lexicon = {
       'no more bots',
     ],
     asb: [
+      '(?:asking|begging) (?:people |residents |everyone )?for money',
+      'knocking on (?:doors|everyone\'s door)',
       'dump~ .. (?:rubbish|mattress~|bags|waste|furniture|fridges?|sofas?)',
       'fly ?-?tip~',
       'foul~',
@@ -1003,6 +1010,9 @@ export const en: Lexicon = {
       'stage (?:1|one) (?:letter|reply)',
     ],
     greeting: [
+      'see you (?:then|tomorrow|soon|later|on)',
+      '^got it',
+      'thanks for letting me know$',
       'wrong (?:chat|number|person|conversation)',
       'please disregard',
       '^(?:okie dokie|okey dokey|okay dokey|ok dokey)',
