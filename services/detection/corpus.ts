@@ -35,6 +35,11 @@ export const BLIND_CORPUS = path.join('data', 'detection', 'blind.jsonl');
 export const HOLDOUT_CORPUS = path.join('data', 'detection', 'holdout-2026-11-23.jsonl');
 /** Written from scratch on 2026-11-23 after tuning on HOLDOUT_CORPUS, to measure the tuned detector once. */
 export const HOLDOUT_B_CORPUS = path.join('data', 'detection', 'holdout-b-2026-11-23.jsonl');
+/**
+ * Written on 2026-11-23 by someone who never saw the detector, its lexicons or any other corpus
+ * (README "Detection"); measured blind on the detector before and after D1's training lines.
+ */
+export const HOLDOUT_C_CORPUS = path.join('data', 'detection', 'holdout-c-2026-11-23.jsonl');
 
 /** Parses a JSON-lines corpus; a bad line is an error naming the file and line, never skipped silently. */
 export function loadCorpus(file: string): LabelledMessage[] {

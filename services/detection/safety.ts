@@ -136,6 +136,13 @@ const CONCEPTS = {
     'জল',
   ],
   ingress: [
+    'inch deep',
+    'inches deep',
+    'cm deep',
+    'ankle deep',
+    'knee deep',
+    'standing water',
+    'up through the floor',
     'bulg',
     'sagging',
     'collaps',
@@ -544,7 +551,24 @@ const CONCEPTS = {
     'fray',
     'copper',
     'hanging out',
+    'hanging down',
+    'hanging from',
+    'dangling',
     'sticking out',
+    // wires hanging loose: fr "pendent", es "cuelgan", pt "pendurados", ro "atarna", pl "wisza/zwisaja"
+    'pendent',
+    'pendouill',
+    'cuelg',
+    'colgando',
+    'pendura',
+    'atarn',
+    'wisz',
+    'zwisa',
+    // romanised Urdu/Punjabi/Bengali: sparks, smoke
+    'chingar',
+    'chingaar',
+    'dhuan',
+    'dhuaan',
     'shock ',
     'shocks',
     'shocked me',
@@ -618,6 +642,11 @@ const CONCEPTS = {
     'running water',
     'water supply',
     'no water',
+    'deloc apa',
+    'apa deloc',
+    'fara apa',
+    'nu mai avem apa',
+    'nu curge apa',
     'water at all',
     'sin agua',
     "pas d'eau",
@@ -705,6 +734,14 @@ const CONCEPTS = {
     'frig',
     'nera',
     'neveik',
+    'netur',
+    'nahi',
+    'nahin',
+    'nai ',
+    'nei ',
+    'band hai',
+    'band ho',
+    'band pa',
     'salt',
     'sem ',
     'nao',
@@ -779,12 +816,12 @@ const PATTERNS = Object.fromEntries(
 
 // Old age written as a number: "my mum is 91", "bunica are 90 de ani", "Mam yn 88 oed".
 const OLD_AGE =
-  /(?:^|\D)(?:6[5-9]|[7-9]\d|10\d)(?: ?(?:years?|yrs?|yo|y\/o|oed|ani|anos|años|ans|lat|metu|metų|sano|jir|سال|سنة|عام|ਸਾਲ|বছর)|(?=\D*$))/i;
+  /(?:^|\D)(?:6[5-9]|[7-9]\d|10\d)(?: ?(?:years?|yrs?|yo|y\/o|oed|ani|anos|años|ans|lat|metu|metų|sano|jir|saal|sal|bochor|سال|سنة|عام|ਸਾਲ|বছর)|(?=\D*$))/i;
 // "I'm 82", "she is 90", "aged 79": a stated age, whoever it is.
 const STATED_OLD_AGE =
   /(?:i'?m|i am|aged|age|he'?s|she'?s|he is|she is|they'?re|mam yn|mum is|dad is|nan is|are|is)\s+(?:6[5-9]|[7-9]\d|10\d)\b/i;
 const ELDERLY_RELATIVE =
-  /(?:mum|mam|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandmother|grandfather|bunic|babci|dziad|abuel|avó|avô|grand-m|grand-p|mociut|senel|hooyo|nain|taid)/i;
+  /(?:mum|mam|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandmother|grandfather|bunic|babci|dziad|abuel|avó|avô|grand-m|grand-p|mociut|senel|hooyo|nain|taid|nani|dadi|bibi ji|ammi|abbu)/i;
 
 /**
  * Flooding: a flood word, a burst pipe, water pouring in (unless it is only an outside drain or
@@ -846,7 +883,7 @@ export function safetyCues(cueText: string, rawText: string): Set<CueKind> {
     found.add('vulnerable');
   else if (
     OLD_AGE.test(rawText) &&
-    /(?:years?|yrs?|yo|oed|ani|anos|años|ans|lat|metų|sano|سال|سنة|ਸਾਲ|বছর)/i.test(rawText) &&
+    /(?:years?|yrs?|yo|oed|ani|anos|años|ans|lat|metų|sano|saal|sal |boyos|boyosh|bochor|سال|سنة|ਸਾਲ|বছর)/i.test(rawText) &&
     has('heat')
   )
     found.add('vulnerable');

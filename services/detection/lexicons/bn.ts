@@ -61,6 +61,8 @@ export const bn: Lexicon = {
       'উপেক্ষা',
     ],
     inaction: [
+      'keu (?:ashe|ase|asche|ashche) (?:nai|na|ni)',
+      'keu (?:asheni|aseni|ashcena|aschena)',
       'একেকজন একেক কথা',
       'কেউ কিছু জানে না',
       'কেউ ইমেইলের উত্তর দেয় না',

@@ -106,6 +106,7 @@ export const fr: Lexicon = {
       'ignor~',
     ],
     inaction: [
+      "n'a rien (?:securise|protege|repare|nettoye|range|verifie)",
       'chacun (?:me )?dit (?:autre chose|quelque chose de different)',
       'personne ne sait rien',
       'personne ne fait rien',

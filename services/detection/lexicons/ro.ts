@@ -104,6 +104,8 @@ export const ro: Lexicon = {
       'ignor~',
     ],
     inaction: [
+      'nu (?:mai )?vine nimeni',
+      'nimeni nu (?:mai )?vine',
       'fiecare (?:imi )?spune altceva',
       'nimeni nu stie nimic',
       'nimeni nu (?:face|a facut) nimic',

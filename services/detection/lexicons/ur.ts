@@ -77,6 +77,8 @@ export const ur: Lexicon = {
       'jawab nahi',
     ],
     inaction: [
+      'koi (?:nahi|nahin|nai) (?:aunda|aaunda|aaya|aya|aata|aati|ata|aandaa?)',
+      'koi (?:bhi )?(?:nahi|nai) (?:aaya|aya) abhi tak',
       'ہر کوئی .. الگ بات',
       'کسی کو کچھ نہیں پتا',
       'کوئی ای میل کا جواب نہیں',

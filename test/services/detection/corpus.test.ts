@@ -6,6 +6,7 @@ import {
   CorpusError,
   EVALUATION_CORPUS,
   HOLDOUT_B_CORPUS,
+  HOLDOUT_C_CORPUS,
   HOLDOUT_CORPUS,
   loadCorpus,
   TRAINING_CORPUS,
@@ -19,6 +20,7 @@ describe('the detection corpora', () => {
   const blind = loadCorpus(BLIND_CORPUS);
   const holdout = loadCorpus(HOLDOUT_CORPUS);
   const holdoutB = loadCorpus(HOLDOUT_B_CORPUS);
+  const holdoutC = loadCorpus(HOLDOUT_C_CORPUS);
 
   it('trains on at least 1,500 labelled lines across every intent and at least 11 languages', () => {
     expect(train.length).toBeGreaterThanOrEqual(1500);
@@ -38,7 +40,7 @@ describe('the detection corpora', () => {
         .replace(/[^\p{L}\p{N}]+/gu, ' ')
         .trim();
     const trained = new Set(train.map((e) => key(e.text)));
-    const overlap = [...evaluation, ...blind, ...holdout, ...holdoutB].filter((e) => trained.has(key(e.text)));
+    const overlap = [...evaluation, ...blind, ...holdout, ...holdoutB, ...holdoutC].filter((e) => trained.has(key(e.text)));
     expect(overlap.map((e) => e.text)).toEqual([]);
   });
 

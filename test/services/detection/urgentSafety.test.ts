@@ -47,6 +47,16 @@ describe('urgent_safety in every supported language', () => {
     ['bn', 'পাইপ ফেটে রান্নাঘরে বন্যা হয়ে গেছে'],
     ['so', 'Gaas ayaa ka soo baxaya jikada, ur xun ayaa jira'],
     ['so', 'Fiilooyin koronto ah ayaa qaawan oo ilmaha ayaa taabanaya'],
+    // Added after the independent holdout-c set (2026-11-23) showed these concepts missing; new wordings.
+    ['en', 'there is water seeping up through the floor of the lounge, two inches deep already'],
+    ['en', 'a cable is dangling out of the hallway ceiling since your electrician left'],
+    ['fr', 'Les fils du plafonnier pendent dans la cuisine depuis hier'],
+    ['es', 'Los cables cuelgan del techo del baño'],
+    ['ro', 'Nu mai avem apă în apartament și bebelușul are două luni'],
+    ['lt', 'Tėtis neįgalus, o mes neturime šildymo jau tris dienas'],
+    ['ur', 'Plug se chingari nikli aur bijli chali gayi'],
+    ['pa', 'Dadi ji 88 saal de ne, ghar vich heating band hai'],
+    ['bn', 'Amar dadi 90 bochor, bari te heating nai'],
   ])('[%s] flags "%s"', (_language, text) => {
     expect(urgent(text)).toBe(true);
   });
@@ -64,6 +74,9 @@ describe('routine repairs that look like emergencies are not flagged urgent', ()
     ['es', 'Hay una manchita de humedad en el techo del pasillo'],
     ['bn', 'শোবার ঘরের ছাদে একটু একটু জল চুঁইয়ে পড়ছে'],
     ['pl', 'Sąsiedzi z góry hałasują w nocy'],
+    ['fr', "Pendant des semaines les fils de l'antenne télé étaient mal fixés"],
+    ['en', 'a damp stain is spreading across the bedroom wall'],
+    ['ur', 'Heating theek hai, bas remote kaam nahi kar raha'],
   ])('[%s] does not flag "%s"', (_language, text) => {
     expect(urgent(text)).toBe(false);
   });
