@@ -16,6 +16,7 @@ import type { Scheduler } from './services/scheduler/types';
 import { createPolicyContext, PolicyContext, PolicyPackError } from './services/policy';
 import { definePolicyCloseJobs, schedulePolicyCloseSweep } from './services/policy/closeJobs';
 import { notifyClosedByPolicy } from './services/notifications/staffAlerts';
+import { scheduleStatePrune } from './services/state/pruneRevisions';
 import { createCaseService } from './services/cases/caseService';
 import { buildContactCaseIndex } from './services/cases/caseIndex';
 import { markExistingWaits } from './services/cases/tenantContact';
@@ -173,6 +174,8 @@ export async function startApp(config: AppConfig, options: BuildOptions = {}): P
   // Webchat messages a crashed instance left unanswered are answered by one instance (every 30 s).
   await defineWebchatResumeJob(services.scheduler, tenantChannels.webchat, logger);
   await scheduleRateLimitSweep({ scheduler: services.scheduler, models, logger });
+  // Old bot state revisions go hourly, off the turn path (a delete rewrites the collection on FerretDB v1).
+  await scheduleStatePrune(services.scheduler, models.BotState, logger);
   // (define jobs above this line; polling starts last so every handler is known)
   if (options.startScheduler !== false) services.scheduler.start();
 

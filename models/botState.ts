@@ -1,7 +1,7 @@
 // Bot state (botbuilder conversation/user state, pending follow-ups) as an append-only revision
 // log. FerretDB v1 makes only inserts under a unique index atomic, so "write only if nobody wrote
 // since I read" is "insert revision N+1 of this key": exactly one writer can. A tombstone marks a
-// delete. Old revisions are pruned by `_id` every few writes; the latest one is the state.
+// delete. The latest revision is the state; older ones are pruned by a background sweep.
 import { Connection, Model, Schema } from 'mongoose';
 
 export interface BotStateDoc {
@@ -13,7 +13,7 @@ export interface BotStateDoc {
   /** JSON text: state keys may contain `.` or `$`, which MongoDB field names forbid. */
   json: string;
   at: Date;
-  /** Set on `<key>#head`, the checkpoint readers start probing from (services/state/stateStore.ts). */
+  /** Set on checkpoints `<key>#c<n>` (and the older `<key>#head`), where readers start probing (services/state/stateStore.ts). */
   head?: boolean;
 }
 

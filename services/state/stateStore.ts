@@ -5,9 +5,13 @@
 //
 // Every command on the way is `_id`-keyed, because FerretDB v1 decodes the whole collection for any
 // other filter (CONTRIBUTING). The latest revision is found by probing `<key>#<h>` and `<key>#<h+1>`
-// from a hint h: this process's last known revision of the key, or else the key's head document
-// `<key>#head`, a checkpoint written every 16 revisions. Hints are only where to start
-// looking; the revision documents in MongoDB are the truth, so several instances agree.
+// from a hint h: this process's last known revision of the key, or else the key's latest
+// checkpoint: every 16 revisions an insert of `<key>#c<n>` (n = 1, 2, 3 ...) records that the key
+// reached revision 16n, found by probing n = 1, 2, 4, 8 ... then halving. Hints are only where to
+// start looking; the revision documents in MongoDB are the truth, so several instances agree.
+// Nothing on a turn updates or deletes: FerretDB v1 decodes the whole collection for those even by
+// `_id`, and this collection grows with every turn. Old revisions are pruned by a background sweep
+// (`pruneStateRevisions`, scheduled in services/state/pruneJob.ts), only below the latest checkpoint.
 import type { Model } from 'mongoose';
 import type { BotStateDoc } from '../../models/botState';
 import { rawCollection } from '../../models/rawCollection';
@@ -36,9 +40,7 @@ export interface StateStore {
 }
 
 export interface StateStoreOptions {
-  /** Revisions kept behind the latest; they help nobody but a debugger. */
-  keepRevisions?: number;
-  /** Every this many revisions (default 16) the head document moves on and older revisions are pruned. */
+  /** Every this many revisions (default 16) a checkpoint records how far the key has got. */
   checkpointEvery?: number;
   /** Keys whose latest revision this process remembers (the hints); the oldest are forgotten. */
   maxHints?: number;
@@ -49,8 +51,13 @@ function isDuplicateKey(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000;
 }
 
+/** The head document older versions moved on at each checkpoint (still read, never written). */
 export function headId(key: string): string {
   return `${key}#head`;
+}
+
+export function checkpointId(key: string, n: number): string {
+  return `${key}#c${n}`;
 }
 
 function revId(key: string, rev: number): string {
@@ -58,7 +65,6 @@ function revId(key: string, rev: number): string {
 }
 
 export function createStateStore(docs: Model<BotStateDoc>, options: StateStoreOptions = {}): StateStore {
-  const keep = options.keepRevisions ?? 2;
   const checkpointEvery = options.checkpointEvery ?? 16;
   const maxHints = options.maxHints ?? 50_000;
   const clock = options.clock ?? (() => new Date());
@@ -78,9 +84,35 @@ export function createStateStore(docs: Model<BotStateDoc>, options: StateStoreOp
     return (await raw.findOne({ _id: revId(key, rev) })) as BotStateDoc | null;
   }
 
+  async function checkpointRev(key: string, n: number): Promise<number> {
+    const doc = (await raw.findOne({ _id: checkpointId(key, n) }, { projection: { rev: 1 } })) as { rev: number } | null;
+    return doc?.rev ?? 0;
+  }
+
+  /** The revision of the key's latest checkpoint (0 = none): O(log n) `_id` probes. */
   async function headRev(key: string): Promise<number> {
-    const head = (await raw.findOne({ _id: headId(key) }, { projection: { rev: 1 } })) as { rev: number } | null;
-    return head?.rev ?? 0;
+    const legacy = raw.findOne({ _id: headId(key) }, { projection: { rev: 1 } }) as Promise<{ rev: number } | null>;
+    let found = 0;
+    let foundRev = 0;
+    let missing = 1;
+    // Checkpoints 1..N all exist (each is written once, never pruned): double until one is missing ...
+    for (;;) {
+      const rev = await checkpointRev(key, missing);
+      if (!rev) break;
+      found = missing;
+      foundRev = rev;
+      missing *= 2;
+    }
+    // ... then halve the gap between the last found and the first missing.
+    while (missing - found > 1) {
+      const mid = Math.floor((found + missing) / 2);
+      const rev = await checkpointRev(key, mid);
+      if (rev) {
+        found = mid;
+        foundRev = rev;
+      } else missing = mid;
+    }
+    return Math.max(foundRev, (await legacy)?.rev ?? 0);
   }
 
   /** The key's latest revision document (a tombstone after a delete), or null when it has none. */
@@ -103,24 +135,13 @@ export function createStateStore(docs: Model<BotStateDoc>, options: StateStoreOp
   }
 
   /**
-   * Moves the head checkpoint on, then prunes the revisions it leaves behind. Head first: a writer
-   * whose revision was pruned finds the head past it (see write).
-   * Housekeeping: a failure loses nothing (the next checkpoint prunes what this one missed).
+   * Records that the key reached `rev` (a multiple of checkpointEvery) with an insert: no command
+   * here rewrites the collection. A duplicate (a retried write) is fine; any other failure loses
+   * nothing but a shortcut (readers then start from an older checkpoint and probe forward).
    */
   async function checkpoint(key: string, rev: number): Promise<void> {
-    try {
-      await raw.updateOne(
-        { _id: headId(key) },
-        { $max: { rev }, $set: { at: clock() }, $setOnInsert: { key, deleted: false, json: '{}', head: true } },
-        { upsert: true },
-      );
-      // One deleteMany by key, not one delete per revision by _id: FerretDB v1 pushes down `_id`
-      // only for find, so every update or delete decodes the whole collection (measured: a delete
-      // by _id 42 ms at 10,000 documents, a find by _id 1 ms). Two such commands per checkpoint.
-      await raw.deleteMany({ key, rev: { $lt: rev - keep } });
-    } catch {
-      // See above.
-    }
+    const doc: BotStateDoc = { _id: checkpointId(key, rev / checkpointEvery), key, rev, deleted: false, json: '{}', head: true, at: clock() };
+    await raw.insertOne(doc).catch(() => undefined);
   }
 
   async function insert(key: string, rev: number, deleted: boolean, value: Record<string, unknown>): Promise<void> {

@@ -1,6 +1,7 @@
 // The botbuilder Storage over MongoDB: botbuilder's eTag semantics, on the real database.
 import { MongoStorage, StateConflictError } from '../../../bots/state/mongoStorage';
 import { createStateStore } from '../../../services/state/stateStore';
+import { pruneStateRevisions } from '../../../services/state/pruneRevisions';
 import { openTestDb, TestDb } from '../../helpers/db';
 
 let db: TestDb;
@@ -58,8 +59,10 @@ describe('MongoStorage', () => {
     await expect(storage.write({ 'f/1': { v: 2, eTag: '0' } })).rejects.toBeInstanceOf(StateConflictError);
   });
 
-  it('keeps only a few revisions per key (pruned at each checkpoint)', async () => {
+  it('keeps only a few revisions per key once the background sweep has run', async () => {
     for (let i = 0; i < 16; i++) await storage.write({ 'g/1': { i } });
+    expect(await db.models.BotState.countDocuments({ key: 'g/1', head: { $ne: true } })).toBe(16);
+    await pruneStateRevisions(db.models.BotState);
     expect(await db.models.BotState.countDocuments({ key: 'g/1', head: { $ne: true } })).toBeLessThanOrEqual(3);
     expect((await storage.read(['g/1']))['g/1']).toMatchObject({ i: 15 });
   });
@@ -68,6 +71,7 @@ describe('MongoStorage', () => {
     await storage.write({ 'h/1': { i: 0 } });
     const old = (await storage.read(['h/1']))['h/1'];
     for (let i = 1; i < 20; i++) await storage.write({ 'h/1': { i } });
+    await pruneStateRevisions(db.models.BotState);
     await expect(storage.write({ 'h/1': { ...old, i: -1 } })).rejects.toBeInstanceOf(StateConflictError);
     expect((await storage.read(['h/1']))['h/1']).toMatchObject({ i: 19 });
   });
@@ -90,12 +94,38 @@ describe('StateStore across app instances (each with its own hints)', () => {
     await expect(a.write('m/1', { v: -1 }, seenByA?.etag)).rejects.toBeInstanceOf(StateConflictError);
   });
 
-  it('a fresh instance finds the latest revision from the head checkpoint after pruning', async () => {
+  it('a fresh instance finds the latest revision from the checkpoints after pruning', async () => {
     const a = store();
     for (let i = 1; i <= 37; i++) await a.write('n/1', { i });
+    // Writing never deletes: every revision is still there until the sweep runs.
+    expect(await db.models.BotState.findById('n/1#1').lean()).toMatchObject({ rev: 1 });
+    expect(await db.models.BotState.findById('n/1#c2').lean()).toMatchObject({ rev: 32, head: true });
+    expect(await pruneStateRevisions(db.models.BotState)).toBeGreaterThanOrEqual(29);
     expect(await db.models.BotState.findById('n/1#1').lean()).toBeNull();
-    expect(await db.models.BotState.findById('n/1#head').lean()).toMatchObject({ rev: 32 });
+    // Below the latest checkpoint (32) minus 2 all go; the checkpoints and the latest revisions stay.
+    expect(await db.models.BotState.findById('n/1#29').lean()).toBeNull();
+    expect(await db.models.BotState.findById('n/1#30').lean()).toMatchObject({ rev: 30 });
+    expect(await db.models.BotState.findById('n/1#c1').lean()).toMatchObject({ rev: 16 });
     expect(await store().read('n/1')).toMatchObject({ value: { i: 37 }, etag: '37' });
+  });
+
+  it('finds the latest checkpoint of a long-lived key by doubling and halving, and leaves short keys alone', async () => {
+    const a = store();
+    for (let i = 1; i <= 16 * 11 + 5; i++) await a.write('long/1', { i });
+    await a.write('short/1', { i: 1 });
+    await pruneStateRevisions(db.models.BotState);
+    expect(await store().read('long/1')).toMatchObject({ value: { i: 181 }, etag: '181' });
+    expect(await db.models.BotState.findById('long/1#173').lean()).toBeNull();
+    expect(await db.models.BotState.findById('short/1#1').lean()).toMatchObject({ rev: 1 });
+    expect(await store().read('short/1')).toMatchObject({ value: { i: 1 } });
+  });
+
+  it("reads a key an older version checkpointed with its '#head' document", async () => {
+    const at = new Date();
+    const docs = [30, 31, 32, 33].map((rev) => ({ _id: `old/1#${rev}`, key: 'old/1', rev, deleted: false, json: JSON.stringify({ rev }), at }));
+    await db.models.BotState.insertMany([...docs, { _id: 'old/1#head', key: 'old/1', rev: 32, deleted: false, json: '{}', head: true, at }]);
+    expect(await store().read('old/1')).toMatchObject({ value: { rev: 33 }, etag: '33' });
+    await expect(store().write('old/1', { stale: true }, '29')).rejects.toBeInstanceOf(StateConflictError);
   });
 
   it('an instance whose hint was pruned away still finds the latest, and its eTag conflicts', async () => {
@@ -104,6 +134,7 @@ describe('StateStore across app instances (each with its own hints)', () => {
     await a.write('p/1', { i: 0 });
     const old = await a.read('p/1');
     for (let i = 1; i <= 20; i++) await b.write('p/1', { i });
+    await pruneStateRevisions(db.models.BotState);
     await expect(a.write('p/1', { i: -1 }, old?.etag)).rejects.toBeInstanceOf(StateConflictError);
     expect(await a.read('p/1')).toMatchObject({ value: { i: 20 } });
     expect(await db.models.BotState.findById('p/1#2').lean()).toBeNull();
@@ -122,6 +153,7 @@ describe('StateStore across app instances (each with its own hints)', () => {
   it('a create ("0") from an instance that never saw the key conflicts even when revision 1 was pruned', async () => {
     const a = store();
     for (let i = 1; i <= 20; i++) await a.write('s/1', { i });
+    await pruneStateRevisions(db.models.BotState);
     expect(await db.models.BotState.findById('s/1#1').lean()).toBeNull();
     await expect(store().write('s/1', { i: -1 }, '0')).rejects.toBeInstanceOf(StateConflictError);
     expect(await db.models.BotState.findById('s/1#1').lean()).toBeNull();
