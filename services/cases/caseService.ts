@@ -52,6 +52,12 @@ export interface CaseServiceOptions {
   clock?: () => Date;
 }
 
+/**
+ * The most cases one list returns. Was 500, which silently cut the staff alert scan (asking for
+ * 5,000) to the newest 500 live cases: the oldest, the likeliest to be overdue, were never alerted.
+ */
+export const MAX_CASE_LIST = 5000;
+
 const FINAL: ReadonlySet<string> = new Set(['closed', 'withdrawn', 'not_accepted']);
 const LIVE_BEFORE_RESPONSE: ReadonlySet<string> = new Set(AWAITING_RESPONSE);
 const DEADLINE_STAGES: ReadonlySet<string> = new Set(['quick', 'stage1', 'stage2']);
@@ -381,6 +387,7 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
       const and: FilterQuery<CaseDoc>[] = [];
       if (filter.stage) and.push({ stage: filter.stage });
       if (filter.status) and.push({ status: filter.status });
+      if (filter.statuses) and.push({ status: { $in: filter.statuses } });
       if (filter.channel) and.push({ channel: filter.channel });
       if (filter.language) and.push({ language: filter.language });
       if (filter.contactId) and.push({ contactId: filter.contactId });
@@ -393,7 +400,7 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
         ],
       };
       if (filter.overdue === true) and.push(overdue);
-      const limit = Math.min(Math.max(filter.limit ?? 100, 1), 500);
+      const limit = Math.min(Math.max(filter.limit ?? 100, 1), MAX_CASE_LIST);
       const docs = await Case.find(and.length ? { $and: and } : {})
         .sort({ receivedAt: -1 })
         .limit(limit)

@@ -159,12 +159,15 @@ export type CaseNoteAction = 'take_over' | 'take_over_end' | 'awaiting_tenant' |
 export interface CaseFilter {
   stage?: Stage;
   status?: CaseStatus;
+  /** Any of these statuses (one query instead of one per status). */
+  statuses?: CaseStatus[];
   overdue?: boolean;
   handler?: string;
   channel?: TenantChannel;
   language?: string;
   contactId?: string;
   reference?: string;
+  /** Newest first; default 100, at most MAX_CASE_LIST (5,000). */
   limit?: number;
 }
 

@@ -10,6 +10,7 @@ import type { Logger } from '../logging/logger';
 import type { TenantAddress } from './tenantMessenger';
 import { endOfLondonDay, londonDate } from '../policy/calendar';
 import { awaitsAcknowledgement, awaitsResponse } from '../cases/statuses';
+import { MAX_CASE_LIST } from '../cases/caseService';
 
 export type DeadlineKind = 'acknowledge' | 'respond';
 
@@ -85,11 +86,9 @@ function pendingDeadline(c: CaseRecord): { kind: DeadlineKind; due: Date } | nul
 
 /** One pass over live cases: announces new/escalated cases and deadline reminders/breaches once each. */
 export async function runStaffAlertScan(deps: StaffAlertDeps, now = new Date()): Promise<number> {
-  const live = [
-    ...(await deps.cases.list({ status: 'open', limit: 5000 })),
-    ...(await deps.cases.list({ status: 'escalated', limit: 5000 })),
-    ...(await deps.cases.list({ status: 'acknowledged', limit: 5000 })),
-  ];
+  // One query (each is a full scan of `cases` on FerretDB v1), as many cases as a list returns.
+  const live = await deps.cases.list({ statuses: ['open', 'escalated', 'acknowledged'], limit: MAX_CASE_LIST });
+  if (live.length === MAX_CASE_LIST) deps.logger.warn({ limit: MAX_CASE_LIST }, 'staff alert scan saw only the newest live cases');
   let sent = 0;
   for (const c of live) {
     if (c.status === 'open' && now.getTime() - c.receivedAt.getTime() < NEW_CASE_WINDOW_MS && !c.history.some((h) => h.fromStage && h.toStage && h.fromStage !== h.toStage)) {

@@ -47,6 +47,37 @@ describe('staff alerts (SLH pack: a named role is alerted on missed deadlines)',
     expect(JSON.stringify(posts[0])).toContain('New complaint');
   });
 
+  it('alerts a missed deadline on an old case behind more than 500 newer live cases', async () => {
+    await say(h, { text: 'subscribe here' }, { conversationId: CHANNEL, conversationType: 'channel' });
+    // An acknowledgement missed two weeks ago ...
+    const twentyDaysAgo = new Date(Date.now() - 20 * 24 * 3600 * 1000);
+    const past = createCaseService({ models: h.db.models, pack: loadPolicyPack('slh'), calendar: createCalendar('ENG'), clock: () => twentyDaysAgo });
+    const phone = `+4477009${String(40000 + seq++).slice(-5)}`;
+    const contact = await h.contacts.findOrCreateByIdentity({ channel: 'sms', id: phone }, { phone });
+    const old = await past.open({ contactId: contact.id, stage: 'stage1', channel: 'sms', address: { channel: 'sms', id: phone }, language: 'en', summary: 'Mould in the bedroom' }, { kind: 'tenant', id: contact.id, channel: 'sms' });
+    // ... behind 520 newer open cases (copies of a real one, received 3 days ago, due next month: no alerts of their own).
+    const template = await h.db.connection.db!.collection('cases').findOne({ reference: (await openCase()).reference });
+    const threeDaysAgo = new Date(Date.now() - 3 * 24 * 3600 * 1000);
+    const nextMonth = new Date(Date.now() + 30 * 24 * 3600 * 1000);
+    const copies = Array.from({ length: 520 }, (_, i) => ({
+      ...template,
+      _id: `bulk-${i}`,
+      reference: `CMP-2099-${String(i).padStart(6, '0')}`,
+      receivedAt: threeDaysAgo,
+      deadlines: { acknowledgeBy: nextMonth, respondBy: nextMonth, escalateBy: null },
+    }));
+    await h.db.connection.db!.collection('cases').insertMany(copies as never[]);
+    expect((await h.cases.list({ statuses: ['open', 'acknowledged', 'escalated'], limit: 5000 })).length).toBeGreaterThan(521);
+
+    await runStaffAlertScan(h.staff.alertDeps);
+    const missed = postsAbout(old.reference).map((a) => JSON.stringify(a)).filter((s) => s.includes('MISSED'));
+    // Both its deadlines have passed (acknowledge and respond), each alerted once.
+    expect(missed).toHaveLength(2);
+    expect(missed.join('\n')).toContain('MISSED acknowledge deadline');
+    expect(missed.join('\n')).toContain('MISSED respond deadline');
+    await h.db.connection.db!.collection('cases').deleteMany({ _id: { $in: copies.map((c) => c._id) } } as never);
+  });
+
   it('announces a new case once when two instances scan at the same time', async () => {
     const c = await openCase();
     await Promise.all([runStaffAlertScan(h.staff.alertDeps), runStaffAlertScan(h.staff.alertDeps), runStaffAlertScan(h.staff.alertDeps)]);
