@@ -115,6 +115,19 @@ export function createStateStore(docs: Model<BotStateDoc>, options: StateStoreOp
     return Math.max(foundRev, (await legacy)?.rev ?? 0);
   }
 
+  /**
+   * Whether the key is known to have reached a revision above `rev`, in two parallel `_id` probes: the
+   * first checkpoint above `rev` (pruning only ever removes revisions below the latest checkpoint, so
+   * if `rev` was pruned that checkpoint exists) and an older version's `#head` document.
+   */
+  async function passedBeyond(key: string, rev: number): Promise<boolean> {
+    const [next, legacy] = await Promise.all([
+      checkpointRev(key, Math.floor(rev / checkpointEvery) + 1),
+      raw.findOne({ _id: headId(key) }, { projection: { rev: 1 } }) as Promise<{ rev: number } | null>,
+    ]);
+    return next > rev || (legacy?.rev ?? 0) > rev;
+  }
+
   /** The key's latest revision document (a tombstone after a delete), or null when it has none. */
   async function latest(key: string): Promise<BotStateDoc | null> {
     const hint = hints.get(key) ?? (await headRev(key));
@@ -183,7 +196,7 @@ export function createStateStore(docs: Model<BotStateDoc>, options: StateStoreOp
         if (!hints.has(key)) {
           try {
             await insert(key, 1, false, value);
-            if ((await headRev(key)) <= 1) return '1';
+            if (!(await passedBeyond(key, 1))) return '1';
             await raw.deleteOne({ _id: revId(key, 1) }).catch(() => undefined);
             hints.delete(key);
           } catch (err) {
@@ -203,8 +216,8 @@ export function createStateStore(docs: Model<BotStateDoc>, options: StateStoreOp
         throw err;
       }
       // The insert succeeds below the latest only when revision base+1 had been pruned, i.e. the
-      // caller's eTag was long stale; pruning moves the head past it first, so the head tells.
-      if ((await headRev(key)) > base + 1) {
+      // caller's eTag was long stale; pruning stays below the latest checkpoint, so a checkpoint tells.
+      if (await passedBeyond(key, base + 1)) {
         await raw.deleteOne({ _id: revId(key, base + 1) }).catch(() => undefined);
         hints.delete(key);
         throw new StateConflictError(key);
