@@ -1,23 +1,16 @@
 // The `detect` command end to end: the real CLI compiled from source, fed JSON lines on stdin.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { runScript } from '../../helpers/runScript';
 
 const root = path.resolve(__dirname, '../../..');
 const outDir = path.join(root, 'test-output', 'detect-cli');
 const cli = path.join(outDir, 'scripts', 'detect.js');
 
-function runCli(input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli], { cwd: root, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+function runCli(input: string) {
+  // runScript takes an absolute path: this test compiles its own copy of the command.
+  return runScript(cli, [], { input });
 }
 
 beforeAll(() => {
