@@ -84,6 +84,20 @@ export function createStateStore(docs: Model<BotStateDoc>, options: StateStoreOp
     return (await raw.findOne({ _id: revId(key, rev) })) as BotStateDoc | null;
   }
 
+  // Keys known to have no `#head` from an older version: this version never writes one, so once
+  // absent it stays absent, and each write saves that probe (bounded like the hints).
+  const noLegacyHead = new Set<string>();
+
+  async function legacyHeadRev(key: string): Promise<number> {
+    if (noLegacyHead.has(key)) return 0;
+    const doc = (await raw.findOne({ _id: headId(key) }, { projection: { rev: 1 } })) as { rev: number } | null;
+    if (!doc) {
+      noLegacyHead.add(key);
+      if (noLegacyHead.size > maxHints) noLegacyHead.delete(noLegacyHead.values().next().value as string);
+    }
+    return doc?.rev ?? 0;
+  }
+
   async function checkpointRev(key: string, n: number): Promise<number> {
     const doc = (await raw.findOne({ _id: checkpointId(key, n) }, { projection: { rev: 1 } })) as { rev: number } | null;
     return doc?.rev ?? 0;
@@ -91,7 +105,7 @@ export function createStateStore(docs: Model<BotStateDoc>, options: StateStoreOp
 
   /** The revision of the key's latest checkpoint (0 = none): O(log n) `_id` probes. */
   async function headRev(key: string): Promise<number> {
-    const legacy = raw.findOne({ _id: headId(key) }, { projection: { rev: 1 } }) as Promise<{ rev: number } | null>;
+    const legacy = legacyHeadRev(key);
     let found = 0;
     let foundRev = 0;
     let missing = 1;
@@ -112,7 +126,7 @@ export function createStateStore(docs: Model<BotStateDoc>, options: StateStoreOp
         foundRev = rev;
       } else missing = mid;
     }
-    return Math.max(foundRev, (await legacy)?.rev ?? 0);
+    return Math.max(foundRev, await legacy);
   }
 
   /**
@@ -123,9 +137,9 @@ export function createStateStore(docs: Model<BotStateDoc>, options: StateStoreOp
   async function passedBeyond(key: string, rev: number): Promise<boolean> {
     const [next, legacy] = await Promise.all([
       checkpointRev(key, Math.floor(rev / checkpointEvery) + 1),
-      raw.findOne({ _id: headId(key) }, { projection: { rev: 1 } }) as Promise<{ rev: number } | null>,
+      legacyHeadRev(key),
     ]);
-    return next > rev || (legacy?.rev ?? 0) > rev;
+    return next > rev || legacy > rev;
   }
 
   /** The key's latest revision document (a tombstone after a delete), or null when it has none. */
