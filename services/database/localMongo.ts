@@ -1,10 +1,11 @@
 // Starts a local MongoDB-wire server when no MONGODB_URI is configured: a `mongod` on PATH if
 // there is one, else FerretDB v1.24.2 (SQLite backend) built from tools/ferretdb into the
-// git-ignored `.tools/` folder on first use. Used by `npm start` and by the jest global setup.
-import { spawn, spawnSync, ChildProcess } from 'node:child_process';
+// git-ignored `.tools/` folder on first use, with its `_id` index bug fixed (buildFerretDb.ts). Used by `npm start` and by the jest global setup.
+import { spawn, ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { buildPatchedFerretDb, FerretDbBuildError } from './buildFerretDb';
 
 export interface LocalMongo {
   uri: string;
@@ -73,41 +74,19 @@ export async function startLocalMongo(opts: LocalMongoOptions): Promise<LocalMon
   };
 }
 
-/** Path of the FerretDB binary, building it with Go the first time. */
+/** Path of the FerretDB binary, building it with Go the first time (see buildFerretDb.ts). */
 export function ensureFerretDb(projectRoot: string, say: (msg: string) => void): string {
-  const toolsDir = path.join(projectRoot, '.tools');
-  const binary = path.join(toolsDir, 'ferretdb-local');
-  if (fs.existsSync(binary)) return binary;
   const go = findOnPath('go');
-  if (!go) {
+  try {
+    if (!go) throw new FerretDbBuildError('Go is not installed');
+    return buildPatchedFerretDb({ go, projectRoot, say });
+  } catch (err) {
+    if (!(err instanceof FerretDbBuildError)) throw err;
     throw new LocalMongoUnavailableError(
-      'No database: MONGODB_URI is not set, there is no `mongod` on PATH, and Go is not installed to build FerretDB.\n' +
+      `No database: MONGODB_URI is not set, there is no \`mongod\` on PATH, and FerretDB could not be built (${err.message}).\n` +
         'Install one of: MongoDB 6+ (mongod on PATH), Go 1.24+ (https://go.dev/dl), or set MONGODB_URI.',
     );
   }
-  fs.mkdirSync(toolsDir, { recursive: true });
-  say('Building the local database server (FerretDB v1.24.2) with Go, first run only, about 2 minutes ...');
-  const source = path.join(projectRoot, 'tools', 'ferretdb');
-  const attempt = (extraEnv: Record<string, string>) =>
-    spawnSync(go, ['build', '-o', binary, '.'], {
-      cwd: source,
-      env: { ...process.env, GOFLAGS: '-mod=mod', CGO_ENABLED: '0', ...extraEnv },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      encoding: 'utf8',
-    });
-  let result = attempt({});
-  if (result.status !== 0) {
-    // A Go release too old or too new for FerretDB's modules: fetch the matching toolchain.
-    say('Retrying with GOTOOLCHAIN=go1.24.3 ...');
-    result = attempt({ GOTOOLCHAIN: 'go1.24.3' });
-  }
-  if (result.status !== 0 || !fs.existsSync(binary)) {
-    throw new LocalMongoUnavailableError(
-      `Could not build FerretDB with Go:\n${(result.stderr || '').slice(-2000)}\n` +
-        'Install MongoDB 6+ (mongod on PATH) or set MONGODB_URI to an existing server.',
-    );
-  }
-  return binary;
 }
 
 function findOnPath(command: string): string | undefined {
