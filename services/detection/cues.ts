@@ -68,7 +68,16 @@ for (const lexicon of Object.values(LEXICONS)) {
 
 // English words tenants mix into other languages ("complaint", "solicitor", swear words). Only
 // these English cues apply to other languages: stems such as "drug~" would match Polish "drugi".
-const ENGLISH_EVERYWHERE = new Set<CueKind>(['explicit_complaint', 'complaint_ref', 'legal', 'abusive']);
+const ENGLISH_EVERYWHERE = new Set<CueKind>([
+  'explicit_complaint',
+  'complaint_ref',
+  'legal',
+  'abusive',
+  // "manager se baat karni hai", "dobara review karein", "file ki copy": code-switched requests.
+  'human',
+  'stage2',
+  'data_request',
+]);
 
 /**
  * Cue kinds found in `text` (folded, tokens joined by single spaces, padded with spaces),

@@ -247,9 +247,17 @@ function chooseIntent(
   const candidates = new Set<Intent>();
   if (dissatisfied) {
     const aboutTheResponse = cues.has('complaint_ref') || cues.has('response_ref');
+    // "Not happy with the answer to my complaint, look at it again": the grievance is the
+    // response itself, unless the message is about still waiting for one.
+    const againstTheResponse =
+      cues.has('complaint_ref') &&
+      cues.has('response_ref') &&
+      cues.has('repetition_weak') &&
+      !['waiting', 'inaction', 'broken_promise'].some((cue) => cues.has(cue as CueKind));
     if (
-      cues.has('stage2') &&
-      (aboutTheResponse || (probabilities.stage2_request ?? 0) > (probabilities.complaint ?? 0))
+      againstTheResponse ||
+      (cues.has('stage2') &&
+        (aboutTheResponse || (probabilities.stage2_request ?? 0) > (probabilities.complaint ?? 0)))
     ) {
       candidates.add('stage2_request');
     } else {
@@ -279,8 +287,11 @@ function chooseIntent(
     if (candidates.has('status_check')) candidates.delete('enquiry');
     // "Can I talk to someone?" is a question that asks for a person.
     if (candidates.has('human')) candidates.delete('enquiry');
-    // "hello?" is a greeting, not a question about anything.
+    // "hello?" is a greeting, not a question about anything; "thanks very much" closes a chat.
     if (candidates.has('other') && analysis.tokens.length <= 3) candidates.delete('enquiry');
+    if (candidates.has('other') && analysis.tokens.length <= 4) candidates.delete('compliment');
+    // "Please can someone ring me" asks for a person; it is a repair request only if it names one.
+    if (candidates.has('human') && !cues.has('repair')) candidates.delete('service_request');
     if (candidates.has('data_request')) ['enquiry', 'service_request'].forEach((i) => candidates.delete(i as Intent));
     if (candidates.has('comment')) {
       candidates.delete('enquiry');

@@ -101,7 +101,9 @@ const CONCEPTS = {
     'powodz',
     'potvyn',
     'uzlie',
-    'alag',
+    // Portuguese alagado/alagou (flooded); not Urdu "alag" (separate).
+    'alaga',
+    'alago',
     'fatahaad',
     'daad ',
     'فيضان',

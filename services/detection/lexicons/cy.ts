@@ -56,7 +56,10 @@ export const cy: Lexicon = {
       'wedi ffonio .. (?:gwaith|weithiau)',
       'unwaith eto',
     ],
-    repetition_weak: ['eto', 'dal'],
+    repetition_weak: [
+      'eto', 'dal',
+      'yn ol eto',
+    ],
     waiting: [
       "o'r diwedd",
       'ers (?:\\d+|dwy|tair|pedair|pum|chwe|sawl|wythnos~|mis~|oes|amser hir|mis(?:oedd)?)',
@@ -78,6 +81,7 @@ export const cy: Lexicon = {
       'dim galwad',
       'anwybydd~',
       'ddim yn ateb',
+      'ddweud ei fod wedi.?i (?:drwsio|datrys|gwneud|sortio)',
     ],
     inaction: [
       'pawb yn dweud rhywbeth gwahanol',
@@ -177,6 +181,8 @@ export const cy: Lexicon = {
       'gwirio',
       'pryd (?:fydd|bydd|mae) (?:rhywun|y|yr)',
       'oes (?:unrhyw )?newyddion',
+      'wedi (?:cael ei |ei )?drefnu',
+      'oes (?:dyddiad|rhywun wedi)',
     ],
     complaint_ref: [
       'ateb i\'m cwyn',
@@ -193,6 +199,8 @@ export const cy: Lexicon = {
       'ddim yn hapus (?:efo|gyda|a|â) (?:yr|y) (?:ymateb|penderfyniad|ateb|canlyniad)',
       'apel~',
       'ombwdsmon',
+      'anghytuno',
+      'cam nesaf',
     ],
     data_request: [
       'wybodaeth bersonol',
@@ -207,6 +215,8 @@ export const cy: Lexicon = {
       'diogelu data',
       'gdpr',
       'cais gwrthrych',
+      'nodiadau .. amdana~',
+      '(?:recordiadau|recordiad) o (?:fy|fy ngalwadau|yr alwad)',
     ],
     human: [
       '(?:p|ph)erson go iawn',
@@ -217,6 +227,9 @@ export const cy: Lexicon = {
       'galw fi',
       'rhywun i ffonio',
       'rhywun go iawn',
+      '(?:fy|yn fy) ffonio',
+      'ffonio (?:fi|fy) (?:yn ol|nol|yn ôl)',
+      'ofyn i .. (?:ffonio|alw|gysylltu)',
     ],
     asb: [
       'cymydog~',
@@ -280,7 +293,12 @@ export const cy: Lexicon = {
     ],
     response_ref: ['ymateb', 'penderfyniad', 'canlyniad', 'ateb'],
     contrast: ['ond(?: [^ ]+){0,6} (?:ddim|neb|byth|heb|dal)'],
-    greeting: ['^ ?(?:helo|bore da|shwmae|su mae|prynhawn da|noswaith dda|iawn|iawn diolch|diolch)(?: diolch)? $'],
+    greeting: [
+      '^ ?(?:helo|bore da|shwmae|su mae|prynhawn da|noswaith dda|iawn|iawn diolch|diolch)(?: diolch)? $',
+      'dyna.?r cyfan',
+      '^ ?diolch(?: yn fawr)?(?: iawn)? $',
+      '^ ?(?:hwyl fawr|hwyl|ta ta|wela i di|da boch chi)(?: [^ ]+)? $',
+    ],
     legal: [
       'cyfreithiwr',
       'cyfreithiol',

@@ -79,8 +79,12 @@ export const es: Lexicon = {
       'ya (?:lo )?(?:reporte|avise|informe|llame|comunique)',
       'cuantas veces',
       'una y otra vez',
+      '(?:segunda|tercera|cuarta|quinta) (?:visita|intervencion|vez)',
     ],
-    repetition_weak: ['otra vez', 'de nuevo', 'todavia', 'aun', 'sigue', 'nuevamente'],
+    repetition_weak: [
+      'otra vez', 'de nuevo', 'todavia', 'aun', 'sigue', 'nuevamente',
+      'ha vuelto',
+    ],
     waiting: [
       'por fin',
       'de una vez',
@@ -112,6 +116,7 @@ export const es: Lexicon = {
       'ninguna respuesta',
       'ignora~',
       'ni caso',
+      '(?:dijo|dijeron|aseguro|aseguraron) .. que (?:estaba|esta|quedo|quedaba) (?:arreglad~|resuelt~|reparad~)',
     ],
     inaction: [
       'cada uno (?:me )?dice (?:una cosa distinta|otra cosa|una cosa diferente)',
@@ -131,6 +136,9 @@ export const es: Lexicon = {
       'no (?:han hecho|hicieron|hacen) nada',
       'nadie (?:hace nada|escucha|ayuda|contesta|me hace caso)',
       'no se ha hecho nada',
+      '(?:se fue|se marcho|se fueron) sin (?:terminar|acabar|arreglar)',
+      '(?:lo |la )?pintaron por encima',
+      'nadie sabe',
     ],
     staff_conduct: [
       'muy borde',
@@ -153,6 +161,7 @@ export const es: Lexicon = {
       'suciedad',
       'ensuciaron',
       'dejaron (?:todo )?(?:sucio|un desastre)',
+      '(?:dejo|dejaron) .. (?:hecha un desastre|sucio|sucia|todo sucio|un desastre)',
     ],
     sarcasm: [
       'perdid~ .. gracias',
@@ -182,6 +191,8 @@ export const es: Lexicon = {
       'de maravilla',
       'impecable',
       'tan rapido',
+      'ahora (?:esta |va )?todo (?:bien|perfecto|genial)',
+      'gracias a(?:l)? (?:equipo|tecnico|fontanero|electricista|personal|senora|senor|chico)',
     ],
     politeness: ['por favor', 'gracias', 'saludos'],
     suggestion: [
@@ -233,6 +244,10 @@ export const es: Lexicon = {
       'queria saber',
       'como va',
       'actualiza~',
+      'saben (?:ya )?cuando',
+      'cuando (?:vendran|vienen|van a venir|pasaran)',
+      '(?:ya )?(?:tienen|hay) (?:fecha|cita|dia)',
+      '(?:han|habeis) recibido',
     ],
     complaint_ref: [
       '(?:respuesta )?a mi (?:queja|reclamacion)',
@@ -260,6 +275,8 @@ export const es: Lexicon = {
       'recurr~',
       'apelar',
       'apelacion',
+      '(?:llevarlo|llevarla|llevar mi queja|acudir) al? (?:ombudsman|defensor)',
+      'no me parece (?:justa|justo|correcta|correcto|bien)',
     ],
     data_request: [
       'informacion(?: [^ ]+){0,6} sobre mi',
@@ -272,6 +289,8 @@ export const es: Lexicon = {
       'proteccion de datos',
       '(?:borr|elimin)~ mis datos',
       'acceso a (?:mis )?datos',
+      '(?:que )?informacion tienen (?:guardada|sobre|de)',
+      'grabacion~ (?:de )?(?:mis |las )?llamadas',
     ],
     human: [
       'me pueden llamar',
@@ -281,6 +300,8 @@ export const es: Lexicon = {
       'llamenme',
       'pueden llamarme',
       'que me llamen',
+      '(?:que )?me llame alguien',
+      '(?:llamada|llamen|llame) (?:de|del) (?:alguien|un responsable|la oficina)',
     ],
     asb: [
       'vecin~',
@@ -353,7 +374,13 @@ export const es: Lexicon = {
     ],
     response_ref: ['respuesta', 'decision', 'resultado'],
     contrast: ['pero(?: [^ ]+){0,6} (?:no|nadie|nunca|sigue|tuve que)'],
-    greeting: ['^ ?(?:hola|buenos dias|buenas tardes|buenas|vale|vale gracias|ok|si|no|gracias)(?: gracias)? $'],
+    greeting: [
+      '^ ?(?:hola|buenos dias|buenas tardes|buenas|vale|vale gracias|ok|si|no|gracias)(?: gracias)? $',
+      '^ ?(?:muchas )?gracias(?: por todo)? $',
+      '(?:buen fin de semana|hasta luego|hasta manana|que tenga un buen dia)(?: [^ ]+)? $',
+      '(?:me equivoque de numero|numero equivocado|mensaje equivocado)',
+      '^ ?(?:ok |vale )?(?:perfecto )?(?:chao|adios|hasta luego|nos vemos)(?: [^ ]+)? $',
+    ],
     legal: [
       'abogad~',
       'tribunal',

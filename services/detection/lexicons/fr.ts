@@ -71,8 +71,12 @@ export const fr: Lexicon = {
       'deja (?:signale|appele|prevenu|informe)',
       'combien de fois',
       'a chaque fois',
+      '(?:deuxieme|troisieme|quatrieme|cinquieme) (?:intervention|visite|fois)',
     ],
-    repetition_weak: ['encore', 'toujours', 'de nouveau', 'a nouveau'],
+    repetition_weak: [
+      'encore', 'toujours', 'de nouveau', 'a nouveau',
+      '(?:est|sont) revenu~',
+    ],
     waiting: [
       'enfin',
       `depuis ${NUM} (?:semaines?|mois|jours|ans)`,
@@ -104,6 +108,7 @@ export const fr: Lexicon = {
       'sans reponse',
       'aucune reponse',
       'ignor~',
+      '(?:avait|a|avaient|ont) dit .. que (?:c.?etait|c.?est|tout etait) (?:regle|repare|resolu|fait)',
     ],
     inaction: [
       "n'a rien (?:securise|protege|repare|nettoye|range|verifie)",
@@ -124,6 +129,8 @@ export const fr: Lexicon = {
       "personne (?:ne fait rien|n'ecoute|n'aide|ne repond|ne decroche)",
       'rien fait',
       'rien ne bouge',
+      '(?:re)?peint par.?dessus',
+      'personne ne sait',
     ],
     staff_conduct: [
       'desagreable',
@@ -176,6 +183,7 @@ export const fr: Lexicon = {
       'felicit~',
       'impeccable',
       'parfait',
+      'c.?etait (?:rapide|parfait|impeccable|top|super|nickel|tres bien)',
     ],
     politeness: ["s'il vous plait", 'svp', 'merci', 'cordialement'],
     suggestion: [
@@ -223,6 +231,8 @@ export const fr: Lexicon = {
       'ou en est',
       'mise a jour',
       'suivi',
+      'a ete (?:fixe|prevu|programme|planifie|reserve|confirme)',
+      '(?:bien )?recu (?:mon|ma|mes) (?:message|signalement|demande|mail|email)',
     ],
     complaint_ref: [
       '(?:reponse )?a ma (?:reclamation|plainte)',
@@ -252,6 +262,8 @@ export const fr: Lexicon = {
       'contest~',
       'faire appel',
       'recours',
+      'etape suivante',
+      'ne me convient pas',
     ],
     data_request: [
       'copie de (?:mon|mes) dossier',
@@ -265,6 +277,8 @@ export const fr: Lexicon = {
       'protection des donnees',
       'supprim~ mes donnees',
       'acces a mes donnees',
+      '(?:images|enregistrement~|video~) (?:de )?(?:videosurveillance|camera~|surveillance)',
+      'enregistrement~ (?:de )?(?:mes )?appels',
     ],
     human: [
       "parler (?:a|avec) (?:une personne|quelqu'un|un humain|un conseiller|un responsable|un agent|une vraie personne|un etre humain)",
@@ -273,6 +287,8 @@ export const fr: Lexicon = {
       'appelez moi',
       'rappelez moi',
       'me rappeler',
+      '(?:me contacter|me joindre|m\'?appeler) par telephone',
+      '(?:peut|pourrait|pouvez) me (?:contacter|rappeler|telephoner|appeler)',
     ],
     asb: [
       'fument',
@@ -347,7 +363,13 @@ export const fr: Lexicon = {
     ],
     response_ref: ['reponse', 'decision', 'resultat'],
     contrast: ["mais(?: [^ ]+){0,6} (?:personne|pas|jamais|rien|toujours|n'est|n'a|n'ont)"],
-    greeting: ['^ ?(?:bonjour|bonsoir|salut|allo|ok|ok merci|oui|non|merci)(?: merci)? $'],
+    greeting: [
+      '^ ?(?:bonjour|bonsoir|salut|allo|ok|ok merci|oui|non|merci)(?: merci)? $',
+      '^ ?(?:merci )?(?:bonne journee|bonne soiree|bon week end|bon weekend|a bientot|a demain|au revoir)(?: [^ ]+)? $',
+      '^ ?merci(?: beaucoup| bien)? $',
+      '(?:mauvais numero|erreur de numero|trompe de numero|pas le bon numero)',
+      '^ ?(?:ok )?c.?est note(?: [^ ]+)? $',
+    ],
     legal: [
       'avocat~',
       'tribunal',

@@ -47,8 +47,12 @@ export const lt: Lexicon = {
       'jau (?:pranesiau|skambinau|rasiau)',
       'kiek kartu',
       'nuolat',
+      '(?:antras|trecias|ketvirtas|penktas|antra|trecia|ketvirta) (?:vizitas|kartas|karta)',
     ],
-    repetition_weak: ['vel', 'vis dar', 'dar karta', 'vis'],
+    repetition_weak: [
+      'vel', 'vis dar', 'dar karta', 'vis',
+      'sugriz~',
+    ],
     waiting: [
       'pagaliau',
       `jau ${NUM} (?:savait~|menes~|dien~)`,
@@ -75,6 +79,7 @@ export const lt: Lexicon = {
       'jokio atsakymo',
       'be atsakymo',
       'ignoruo~',
+      'sake,? kad (?:sutvarke|pataise|suremontavo|viskas gerai|viskas tvarkoj)',
     ],
     inaction: [
       'kiekvienas sako',
@@ -93,6 +98,7 @@ export const lt: Lexicon = {
       'niekas (?:neklauso|nepadeda|neatsiliepia)',
       'nieko nedar~',
       'nieko nepadarete',
+      'tiesiog (?:uzdaze|nudaze|uzklijavo|uztepe)',
     ],
     staff_conduct: [
       'grub~',
@@ -140,6 +146,8 @@ export const lt: Lexicon = {
       'saunu',
       'saunuoliai',
       'geras darbas',
+      'pagaliau (?:sutvarke|pataise|suremontavo)',
+      'aciu (?:darbinink|meistr|santechnik|elektrik|komand|darbuotoj)~',
     ],
     politeness: ['prasau', 'aciu', 'dekoju'],
     suggestion: [
@@ -182,6 +190,9 @@ export const lt: Lexicon = {
       'kada (?:kas nors )?ateis',
       'pasiteirauti',
       'teiraujuosi',
+      '(?:ar )?jau zinoma',
+      'zinoma,? kada',
+      'ar gavote',
     ],
     complaint_ref: [
       '(?:atsakym~ )?i (?:mano )?skund~',
@@ -288,7 +299,13 @@ export const lt: Lexicon = {
     ],
     response_ref: ['atsakym~', 'sprendim~'],
     contrast: ['bet(?: [^ ]+){0,6} (?:ne~|niekas|nieko|vis dar)'],
-    greeting: ['^ ?(?:laba diena|labas|sveiki|gerai|gerai aciu|taip|ne|aciu)(?: aciu)? $'],
+    greeting: [
+      '^ ?(?:laba diena|labas|sveiki|gerai|gerai aciu|taip|ne|aciu)(?: aciu)? $',
+      '^ ?aciu(?: [^ ]+)? (?:viskas|to uztenka)',
+      'tai viskas',
+      '^ ?(?:aciu|dekui|dekoju)(?: labai| jums)? $',
+      '^ ?(?:gerai|aisku|supratau|viso gero|iki)(?: [^ ]+)? $',
+    ],
     legal: ['advokat~', 'teisinink~', 'teism~', 'ieskin~', 'ombudsmen~', 'seimo nar~', 'tarybos nar~'],
     abusive: ['idiot~', 'durn~', 'kvail~', 'bybis', 'blet', 'bled', 'nachui', 'pyder~', 'asilai'],
     hazard_gas: [

@@ -76,8 +76,13 @@ export const pl: Lexicon = {
       'ile razy',
       'w kolko',
       'ciagle dzwonie',
+      'za kazdym razem',
+      '(?:druga|trzecia|czwarta|piata) (?:wizyta|interwencja|proba)',
     ],
-    repetition_weak: ['ciagle', 'nadal', 'wciaz', 'znowu', 'znow', 'jeszcze raz', 'ponownie'],
+    repetition_weak: [
+      'ciagle', 'nadal', 'wciaz', 'znowu', 'znow', 'jeszcze raz', 'ponownie',
+      '(?:dalej|nadal|wrocil~|wrocila|wrocilo|znow|znowu)',
+    ],
     waiting: [
       'wreszcie',
       'w koncu',
@@ -87,6 +92,7 @@ export const pl: Lexicon = {
       'tygodniami',
       'miesiacami',
       'czeka~ (?:juz )?(?:tydzien|miesiac|tygodnie|miesiace)',
+      '(?:drugi|trzeci|czwarty|piaty) (?:miesiac|tydzien|rok)',
     ],
     broken_promise: [
       'znowu nie (?:przyszedl|przyszla|przyszli|przyjechal)',
@@ -107,6 +113,8 @@ export const pl: Lexicon = {
       'zignorowa~',
       'nikt sie nie odezwal',
       'nikt nie odpowiada',
+      'obiecuj~',
+      '(?:powiedzial~|mowil~|twierdzil~) ze (?:jest |juz )?(?:naprawion~|zrobion~|zalatwion~|w porzadku)',
     ],
     inaction: [
       'kazdy (?:mi )?mowi (?:mi )?co innego',
@@ -126,6 +134,9 @@ export const pl: Lexicon = {
       'zero reakcji',
       'brak reakcji',
       'brak kontaktu',
+      'i cisza',
+      'tylko .. (?:zamalowal~|pomalowal~|podpilowal~|zakleil~|przetarl~)',
+      '(?:i|a potem) (?:poszedl|wyszedl|pojechal|sobie poszedl)',
     ],
     staff_conduct: [
       'opryskliw~',
@@ -182,7 +193,10 @@ export const pl: Lexicon = {
       'brawo dla',
       'serdeczne podziekowania',
     ],
-    politeness: ['prosze', 'dziekuje', 'dzieki', 'pozdrawiam'],
+    politeness: [
+      'prosze', 'dziekuje', 'dzieki', 'pozdrawiam',
+      'nie chce robic (?:problemow|klopotu|zamieszania)',
+    ],
     suggestion: [
       'fajnie (?:by|byloby)',
       'dobrze by bylo',
@@ -230,6 +244,8 @@ export const pl: Lexicon = {
       'aktualizacj~',
       'postep~',
       'czy jest cos nowego',
+      '(?:czy )?wiadomo (?:juz )?kiedy',
+      '(?:czy )?(?:otrzymali|dostali) (?:panstwo|pani|pan)',
     ],
     complaint_ref: [
       '(?:odpowiedz~ )?na (?:moja )?skarge',
@@ -274,6 +290,8 @@ export const pl: Lexicon = {
       'dostep do (?:moich )?danych',
       'usun~ moje dane',
       'informacje (?:o mnie|ktore (?:macie|przechowujecie))',
+      'nagra~ (?:moich |mojej |z moich )?(?:rozmow|rozmowy|polaczen)',
+      '(?:nagrani~|zapis~|obraz~) z (?:monitoringu|kamer~|cctv)',
     ],
     human: [
       'rozmawiac z (?:kims|czlowiekiem|pracownikiem|konsultantem)',
@@ -289,6 +307,8 @@ export const pl: Lexicon = {
       'prosze oddzwonic',
       'nie z botem',
       'zywym czlowiekiem',
+      '(?:oddzwonic|oddzwoni|zadzwonic|zadzwoni) do mnie',
+      'moze do mnie (?:oddzwonic|zadzwonic)',
     ],
     asb: [
       'sasiad~',
@@ -368,7 +388,11 @@ export const pl: Lexicon = {
     ],
     response_ref: ['odpowiedz~', 'decyzj~', 'rozstrzygni~'],
     contrast: ['ale(?: [^ ]+){0,6} (?:nie|nikt|nic|nadal|ciagle)'],
-    greeting: ['^ ?(?:dzien dobry|halo|czesc|witam|ok|ok dzieki|dobry wieczor|tak|nie)(?: dzieki| dziekuje)? $'],
+    greeting: [
+      '^ ?(?:dzien dobry|halo|czesc|witam|ok|ok dzieki|dobry wieczor|tak|nie)(?: dzieki| dziekuje)? $',
+      '(?:pomylka|zly numer|nie ten numer|pomylilam|pomylilem)',
+      '^ ?(?:pa pa|pa|do widzenia|milego dnia|dobranoc|na razie|narka)(?: [^ ]+)? $',
+    ],
     legal: [
       'prawnik~',
       'adwokat~',

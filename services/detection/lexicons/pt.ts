@@ -68,8 +68,12 @@ export const pt: Lexicon = {
       'ja (?:reportei|avisei|informei|reclamei|liguei|comuniquei)',
       'quantas vezes',
       'sempre a mesma',
+      '(?:segunda|terceira|quarta|quinta) (?:visita|intervencao|vez)',
     ],
-    repetition_weak: ['outra vez', 'de novo', 'ainda', 'novamente', 'continua'],
+    repetition_weak: [
+      'outra vez', 'de novo', 'ainda', 'novamente', 'continua',
+      'voltou',
+    ],
     waiting: [
       'finalmente',
       'por fim',
@@ -97,6 +101,7 @@ export const pt: Lexicon = {
       'sem resposta',
       'nenhuma resposta',
       'ignora~',
+      '(?:disse|dito|disseram|garantiu|garantiram) .. que (?:estava|esta|ficou|tinha ficado) (?:resolvid~|reparad~|arranjad~|tratad~)',
     ],
     inaction: [
       'cada um diz (?:uma coisa diferente|outra coisa)',
@@ -114,6 +119,7 @@ export const pt: Lexicon = {
       'nao (?:fizeram|fazem|fazer) nada',
       'ninguem (?:faz nada|ouve|ajuda|atende|quer saber)',
       'ninguem atende',
+      '(?:limitaram.?se a|so|apenas) pinta~ por cima',
     ],
     staff_conduct: [
       'antipatic~',
@@ -210,6 +216,9 @@ export const pt: Lexicon = {
       'so queria saber',
       'ponto de situacao',
       'atualiza~',
+      '(?:ja )?ha (?:alguma )?data',
+      'alguma data',
+      '(?:receberam|recebeu) (?:a minha|o meu)',
     ],
     complaint_ref: [
       '(?:resposta )?a minha reclamac~',
@@ -246,6 +255,8 @@ export const pt: Lexicon = {
       'protecao de dados',
       'apag~ (?:os )?meus dados',
       'acesso aos (?:meus )?dados',
+      'grava~ (?:das|de) (?:chamadas|minhas chamadas|camaras)',
+      'imagens (?:das|de) (?:camaras|cctv|videovigilancia)',
     ],
     human: [
       'ligar-me',
@@ -257,6 +268,8 @@ export const pt: Lexicon = {
       'liguem me',
       'ligar me',
       'que me liguem',
+      '(?:me )?(?:pode|podem) (?:telefonar|ligar|contactar)',
+      'telefonar.?me',
     ],
     asb: [
       'vizinh~',
@@ -331,7 +344,14 @@ export const pt: Lexicon = {
     ],
     response_ref: ['resposta', 'decisao', 'resultado'],
     contrast: ['mas(?: [^ ]+){0,6} (?:nao|ninguem|nunca|continua|ainda)'],
-    greeting: ['^ ?(?:ola|bom dia|boa tarde|boa noite|ok|ok obrigad[oa]|sim|nao|obrigad[oa])(?: obrigad[oa])? $'],
+    greeting: [
+      '^ ?(?:ola|bom dia|boa tarde|boa noite|ok|ok obrigad[oa]|sim|nao|obrigad[oa])(?: obrigad[oa])? $',
+      '^ ?(?:obrigad[oa] )?(?:bom fim de semana|boa semana|ate logo|ate amanha|tenha um bom dia)(?: [^ ]+)? $',
+      '^ ?(?:muito )?obrigad[oa](?: por tudo)? $',
+      '(?:numero errado|enganei.?me no numero|mensagem errada)',
+      '^ ?(?:teste|testar|test)(?: [^ ]+)? $',
+      '^ ?(?:ta bem|esta bem|ok|combinado)(?: [^ ]+)?(?: ate logo| adeus| tchau)? $',
+    ],
     legal: [
       'advogad~',
       'tribunal',

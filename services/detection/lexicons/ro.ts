@@ -65,8 +65,12 @@ export const ro: Lexicon = {
       'deja am (?:sunat|raportat|anuntat)',
       'de cate ori',
       'in continuare (?:nu|nimic)',
+      '(?:a doua|a treia|a patra|a cincea) (?:oara|interventie|vizita)',
     ],
-    repetition_weak: ['din nou', 'iar', 'inca', 'tot', 'iarasi', 'in continuare'],
+    repetition_weak: [
+      'din nou', 'iar', 'inca', 'tot', 'iarasi', 'in continuare',
+      'a revenit',
+    ],
     waiting: [
       'in sfarsit',
       `de ${NUM} (?:saptamani|saptamana|luni|luna|zile)`,
@@ -102,6 +106,7 @@ export const ro: Lexicon = {
       'fara (?:niciun )?raspuns',
       'nici ?un raspuns',
       'ignor~',
+      '(?:a zis|au zis|a spus|au spus) .. ca (?:a rezolvat|e rezolvat|s.?a rezolvat|a reparat|e reparat|e gata)',
     ],
     inaction: [
       'nu (?:mai )?vine nimeni',
@@ -119,6 +124,7 @@ export const ro: Lexicon = {
       'nimic nu s a (?:schimbat|facut|rezolvat)',
       'nu (?:faceti|fac|ati facut|au facut) nimic',
       'nimeni nu (?:asculta|ajuta|raspunde|face)',
+      'doar (?:l.?au|au|a) (?:vopsit|dat cu var|acoperit)',
     ],
     staff_conduct: [
       'obraznic~',
@@ -139,6 +145,9 @@ export const ro: Lexicon = {
       'au mintit',
       'a mintit',
       'mincinos~',
+      'vorbit urat',
+      'mi.?a inchis',
+      '(?:a )?inchis telefonul',
     ],
     sarcasm: [
       'pierdut~ .. multumesc',
@@ -213,6 +222,8 @@ export const ro: Lexicon = {
       'ce se intampla cu',
       'actualizare',
       'verific (?:daca|stadiul)',
+      's.?a programat',
+      '(?:ati|ai) primit (?:mesajul|sesizarea|cererea|raportul)',
     ],
     complaint_ref: [
       'la reclamati~',
@@ -241,6 +252,11 @@ export const ro: Lexicon = {
       'nu sunt multumit~ de (?:raspuns|decizie|rezultat)',
       'contest~',
       'apel',
+      'analizat~ (?:din nou|inca o data|iar)',
+      '(?:din nou|inca o data) (?:analizat~|verificat~|revizuit~|examinat~)',
+      'nu sunt (?:multumit~|de acord) (?:de|cu) (?:raspuns~|decizi~|rezultat~|solutia)',
+      '(?:trimis~|transmis~|dus~) mai sus',
+      'nu e (?:corect~|corecta|drept~)',
     ],
     data_request: [
       'informatii~(?: [^ ]+){0,6} despre mine',
@@ -252,6 +268,8 @@ export const ro: Lexicon = {
       'protectia datelor',
       'acces la (?:datele|dosarul)',
       'stergeti datele',
+      '(?:informatiile|datele|documentele) pe care le aveti',
+      'inregistrari~ (?:apelurilor|convorbirilor|convorbiri|apeluri|camerelor)',
     ],
     human: [
       '(?:vorbesc|vorbi|vorbim) cu (?:o persoana|cineva|un om|un operator|un consultant|managerul|un angajat)',
@@ -333,7 +351,12 @@ export const ro: Lexicon = {
     ],
     response_ref: ['raspuns~', 'decizi~', 'rezultat~'],
     contrast: ['dar(?: [^ ]+){0,6} (?:nu|nimeni|niciodata|tot|inca)'],
-    greeting: ['^ ?(?:buna ziua|buna|alo|salut|ok|ok mersi|da|nu|multumesc)(?: mersi| multumesc)? $'],
+    greeting: [
+      '^ ?(?:buna ziua|buna|alo|salut|ok|ok mersi|da|nu|multumesc)(?: mersi| multumesc)? $',
+      '^ ?(?:multumesc|mersi|multam)(?: frumos| mult)? $',
+      '^ ?(?:o zi buna|seara buna|buna seara|noapte buna|la revedere|pa pa)(?: [^ ]+)? $',
+      '^ ?(?:ok |bine )?(?:mersi |multumesc )?(?:pa|la revedere|o zi buna|noapte buna)(?: [^ ]+)? $',
+    ],
     legal: [
       'avocat~',
       'instanta',

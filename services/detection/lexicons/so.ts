@@ -51,7 +51,10 @@ export const so: Lexicon = {
       'hadana (?:ma|waxba|qofna)',
       'horey ayaan u (?:sheegay|soo wacay)',
     ],
-    repetition_weak: ['mar kale', 'weli', 'haddana', 'hadana', 'dib'],
+    repetition_weak: [
+      'mar kale', 'weli', 'haddana', 'hadana', 'dib',
+      'soo (?:noqotay|noqday|laabtay|laabatay)',
+    ],
     waiting: [
       'ugu dambeyn',
       'ugu dambayn',
@@ -80,6 +83,7 @@ export const so: Lexicon = {
       'jawaab la aan',
       'iga dhega',
       'dhega adeyg',
+      'yiri .. (?:waa la hagaajiyay|waa la xalliyay|waa dhammaaday)',
     ],
     inaction: [
       'qof walba wax kale',
@@ -97,6 +101,7 @@ export const so: Lexicon = {
       'cidna ma dhagaysato',
       'waxba ma (?:qabteen|qabanin|samayn)',
       'waxba lama samayn',
+      'kaliya ku dul (?:rinjiyeeyeen|rinjiyeeyay|rinjiyeysay)',
     ],
     staff_conduct: [
       'cay yeel~',
@@ -128,6 +133,8 @@ export const so: Lexicon = {
       'ku qanacsanahay',
       'hambalyo',
       'mahad ballaaran',
+      'waa la xalliyay',
+      '(?:waad|aad) ku mahadsan (?:tihiin|tahay)',
     ],
     politeness: ['fadlan', 'mahadsanid'],
     suggestion: ['haddii .. laga', 'talo', 'fikrad', 'soo jeedin~', 'way fiicnaan lahayd', 'fiicnaan lahayd'],
@@ -158,6 +165,8 @@ export const so: Lexicon = {
       'warbixin',
       'goorma (?:ayuu|ayay|ayaa) (?:imanayaa|imaanayaa|iman)',
       'ma jiraa wax cusub',
+      'war ku saabsan',
+      'ma jiraa war',
     ],
     complaint_ref: [
       'cabashadayda',
@@ -170,6 +179,8 @@ export const so: Lexicon = {
       "ma aqbalayo (?:jawaabta|go'aanka)",
       'kuma qanacsani jawaabta',
       'racfaan',
+      'heerka xiga',
+      'kuma raacsani',
     ],
     data_request: [
       'macluumaad~',
@@ -179,6 +190,10 @@ export const so: Lexicon = {
       'nuqul',
       'gdpr',
       'macluumaadkayga',
+      'ii soo dir .. (?:warqadaha|qoraallada|xogta|macluumaadka)',
+      'dhammaan (?:warqadaha|qoraallada|xogta|macluumaadka)',
+      'qoraallada (?:aad|ee)',
+      '(?:duubista|cod duubis) (?:wicitaannada|wicitaanka)',
     ],
     human: [
       'i soo waco',
@@ -228,7 +243,11 @@ export const so: Lexicon = {
     ],
     response_ref: ['jawaab~', "go'aan~", 'goaan~'],
     contrast: ['laakiin(?: [^ ]+){0,6} (?:ma|qofna|cidna|weli)'],
-    greeting: ['^ ?(?:salaan|iska warran|see tahay|haye|haye mahadsanid|haa|maya|nabad)(?: mahadsanid)? $'],
+    greeting: [
+      '^ ?(?:salaan|iska warran|see tahay|haye|haye mahadsanid|haa|maya|nabad)(?: mahadsanid)? $',
+      '^ ?(?:mahadsanid|mahadsan|waad mahadsan tahay|waad ku mahadsan tihiin)(?: [^ ]+)? $',
+      '^ ?(?:nabad gelyo|nabadgelyo|nabad|mahadsanid nabad gelyo|bye)(?: [^ ]+)? $',
+    ],
     legal: ['qareen', 'maxkamad~', 'sharci', 'ombudsman'],
     abusive: ['nacas', 'doqon', 'dameer', 'waxmagarato'],
     hazard_gas: [
