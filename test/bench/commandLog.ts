@@ -11,8 +11,9 @@ export interface LoggedCommand {
   /** True when every selection is `_id` equality on a plain value (or there is none: an insert). */
   byId: boolean;
   /**
-   * An update, delete or findAndModify: measured on FerretDB v1.24 (SQLite), these decode the whole
-   * collection even when selected by `_id` (delete by _id 42 ms at 10,000 documents, find by _id 1 ms).
+   * An update, delete or findAndModify: an unpatched FerretDB v1.24 (SQLite) scans the whole
+   * collection for these even when selected by `_id` (its `_id` index bug, fixed in the server this
+   * project builds: services/database/buildFerretDb.ts).
    */
   rewrites: boolean;
 }
