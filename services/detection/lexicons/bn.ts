@@ -13,7 +13,10 @@ export const bn: Lexicon = {
       'অভিযোগ কিভাবে',
       'অভিযোগ কীভাবে',
     ],
-    strong_negative: ['অগ্রহণযোগ্য', 'লজ্জাজনক', 'মেনে নেওয়া যায় না'],
+    strong_negative: [
+      'অগ্রহণযোগ্য', 'লজ্জাজনক', 'মেনে নেওয়া যায় না',
+      '(?:চাইনি|চাই নি)',
+    ],
     explicit_complaint: ['অভিযোগ', 'নালিশ', 'খুশি নই', 'অসন্তুষ্ট', 'সন্তুষ্ট নই'],
     negative_emotion: [
       'অগ্রহণযোগ্য',
@@ -39,6 +42,7 @@ export const bn: Lexicon = {
       ' (?:dui|tin|char|pach|koyek)bar',
       ' (?:dui|tin|char|pach|koyek) bar',
       ' (?:ditiyo|tritiyo|chaturtho|ponchom) (?:visit|bar)',
+      ' (?:pachhbar|panchbar|pachbar|choybar|chhoybar)',
     ],
     repetition_weak: [
       'আবার', 'এখনও', 'এখনো',
@@ -93,6 +97,9 @@ export const bn: Lexicon = {
       ' shudhu upore rong',
       ' keu bujhte parche na',
       ' eshe .{0,25}chole gelo',
+      'কেউ কারণ বলছে না',
+      '(?:কেউ কি আদৌ|আদৌ .{0,25}পড়েন)',
+      ' ontoto uttor',
     ],
     staff_conduct: [
       'অভদ্র',
@@ -122,12 +129,14 @@ export const bn: Lexicon = {
       ' (?:baje|kharap|kharab) (?:bhabe|vabe) kotha',
       ' (?:sara jibon|saara jibon|chirodin)',
       '(?:সারা জীবন|চিরদিন)',
+      ' janala khule rakh',
     ],
     politeness: ['দয়া করে', 'অনুগ্রহ করে', 'ধন্যবাদ', 'প্লিজ'],
     suggestion: [
       'ভালো হতো', 'গেলে ভালো', 'পরামর্শ', 'প্রস্তাব', 'ভালো হবে', 'ভালো হতো', 'উচিত',
       '(?:ভালো|ভাল) (?:হতো|হত|হবে) ',
       ' (?:valo|bhalo) (?:hoto|hobe) ',
+      ' (?:dile|korle|thakle) (?:bhalo|valo) (?:hoy|hobe|hoto)',
     ],
     question: ['প্রশ্ন', ' (?:কিভাবে|কীভাবে|কখন|কোথায়|কী|কি|কত|কেন) '],
     chaser: [
@@ -180,6 +189,7 @@ export const bn: Lexicon = {
       'সিসিটিভি(?:তে|র) .{0,25}(?:ভিডিও|ফুটেজ)',
       ' (?:cctv (?:footage|video|er video)|call recording)',
       ' (?:amar|amader) (?:bepare|sombondhe|somporke) .{0,25}(?:likh|record|tottho|data|file)',
+      ' agreement er (?:ekta )?copy',
     ],
     human: [
       'ম্যানেজারের সাথে কথা',
@@ -258,6 +268,8 @@ export const bn: Lexicon = {
       ' (?:kauke|karo ke|kaukey|keu ke) pathan',
       ' keu ashte parben',
       'কেউ আসতে পারবেন',
+      '^ ?(?:ektu daran|ektu darun|ektu wait|ek minute)',
+      ' khujchi',
     ],
     legal: ['আইনজীবী', 'উকিল', 'আদালত', 'আইনি', 'মামলা'],
     abusive: ['বোকা', 'গাধা', 'শুয়োর', 'হারামি', 'কুত্তা', 'বেকুব'],

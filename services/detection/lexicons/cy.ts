@@ -230,6 +230,7 @@ export const cy: Lexicon = {
       '(?:fy|yn fy) ffonio',
       'ffonio (?:fi|fy) (?:yn ol|nol|yn ôl)',
       'ofyn i .. (?:ffonio|alw|gysylltu)',
+      'r?o?i caniad i (?:mi|fi)',
     ],
     asb: [
       'cymydog~',
@@ -298,6 +299,7 @@ export const cy: Lexicon = {
       'dyna.?r cyfan',
       '^ ?diolch(?: yn fawr)?(?: iawn)? $',
       '^ ?(?:hwyl fawr|hwyl|ta ta|wela i di|da boch chi)(?: [^ ]+)? $',
+      '^ ?iawn,? dim problem',
     ],
     legal: [
       'cyfreithiwr',

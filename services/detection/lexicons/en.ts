@@ -65,6 +65,7 @@ export const en: Lexicon = {
       'no way to treat',
       'not good enough',
       'not acceptable',
+      '(?:charged|billed|invoiced|recharged) .. (?:i|we) (?:didn\'t|did not|never|hadn\'t) (?:damage|ask for|request|order|cause|break|agree)',
     ],
     explicit_complaint: [
       '(?:make|making|raise|raising|log|logging|file|filing|lodge|lodging|submit|put in|register|start|open) (?:a |an |my )?(?:formal |official |new )?complaint',
@@ -385,6 +386,9 @@ export const en: Lexicon = {
       '(?:went|left|walked off|disappeared|gone) (?:without|before) (?:fixing|finishing|sorting|doing|repairing)',
       'auto.?repl~',
       '(?:keeps?|kept) (?:getting |being )?(?:closed|cancelled|canceled)',
+      '(?:nobody|no one|noone|none of you) (?:will |can |seems to |wants to |bothers to )?(?:explain|tell me why|look at|check|listen)',
+      '(?:does|do|is|has) (?:anybody|anyone|anyone at all|someone) (?:over there |there |in your office )?(?:actually |even |ever )?(?:read|reading|look at|looking at) (?:what|these|this|my|the)',
+      'at least (?:reply|answer|respond|have the courtesy|acknowledge|get back)',
     ],
     staff_conduct: [
       '(?:said|told me|told us) (?:i was|i\'m|im|i am|we were|we\'re|we are) lucky',
@@ -437,6 +441,8 @@ export const en: Lexicon = {
       'scratched my',
       'ruined my',
       'stained my',
+      '(?:told|said to|advised) me (?:to )?(?:just )?(?:open (?:a|the|my) windows?|wipe it|dry (?:my|the) washing|put the heating on more|heat the flat)',
+      '(?:blamed|blaming|blames) (?:me|us|my|our) (?:lifestyle|cooking|washing|breathing)?',
     ],
     sarcasm: [
       '(?:wasted|lost|gone|ruined|another) .. (?:thanks a lot|thanks very much|thank you very much|thanks for nothing|cheers for that|much appreciated)',
@@ -797,6 +803,8 @@ export const en: Lexicon = {
       '(?:see|have|get|copy of) (?:the|a|my) (?:inspection|survey|surveyor\'?s|visit|stock condition) (?:report|notes|findings)',
       '(?:all|any) (?:your|the) (?:records|notes|files|documents|paperwork) (?:about|on|regarding|relating to|for) (?:my|our|me|us)',
       '(?:whatever|everything|anything) (?:you\'?ve|you have) got on (?:file|record)',
+      '(?:copy|copies) of (?:my|the|our) (?:tenancy agreement|tenancy|lease|contract|agreement|licence)',
+      '(?:provide|send|disclose|give) (?:me )?(?:all|any|copies of|a copy of all) (?:records|emails|correspondence|documents|notes)',
     ],
     human: [
       'put me through to (?:someone|somebody|a person|a manager)',
@@ -1095,6 +1103,8 @@ export const en: Lexicon = {
       '^ ?(?:thanks|thank you|cheers|ta) (?:that\'s|thats|that is) all',
       '(?:just )?(?:testing|trying out) (?:the )?(?:chat|this|the bot|it)',
       '(?:can\'?t|cannot) talk (?:now|right now)',
+      '^ ?(?:hang on|hold on|one sec|one second|one moment|just a sec|just a moment|wait a (?:sec|minute))',
+      'fat fingers?',
     ],
     legal: [
       'solicitor~',

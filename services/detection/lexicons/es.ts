@@ -29,6 +29,7 @@ export const es: Lexicon = {
       'indignante',
       'absurdo',
       'escandal~',
+      '(?:cobrado|cobraron|facturado) .. que no (?:pedi|he pedido|solicite)',
     ],
     explicit_complaint: [
       'queja',
@@ -139,6 +140,8 @@ export const es: Lexicon = {
       '(?:se fue|se marcho|se fueron) sin (?:terminar|acabar|arreglar)',
       '(?:lo |la )?pintaron por encima',
       'nadie sabe',
+      'nadie me explica',
+      '(?:por lo menos|al menos) contest~',
     ],
     staff_conduct: [
       'muy borde',
@@ -291,6 +294,7 @@ export const es: Lexicon = {
       'acceso a (?:mis )?datos',
       '(?:que )?informacion tienen (?:guardada|sobre|de)',
       'grabacion~ (?:de )?(?:mis |las )?llamadas',
+      'copia (?:de|del) (?:mi )?contrato',
     ],
     human: [
       'me pueden llamar',
@@ -302,6 +306,7 @@ export const es: Lexicon = {
       'que me llamen',
       '(?:que )?me llame alguien',
       '(?:llamada|llamen|llame) (?:de|del) (?:alguien|un responsable|la oficina)',
+      '(?:me puede|me pueden|me podria|me podrian) llamar',
     ],
     asb: [
       'vecin~',

@@ -24,6 +24,7 @@ export const fr: Lexicon = {
       'scandaleu~',
       'inadmissible',
       'une blague',
+      'facture~ .. que je n.?ai (?:pas demande|jamais demande)',
     ],
     explicit_complaint: [
       'plainte',
@@ -131,6 +132,8 @@ export const fr: Lexicon = {
       'rien ne bouge',
       '(?:re)?peint par.?dessus',
       'personne ne sait',
+      'personne ne m.?explique',
+      '(?:repondez au moins|au moins repondre|au moins une reponse)',
     ],
     staff_conduct: [
       'desagreable',
@@ -279,6 +282,7 @@ export const fr: Lexicon = {
       'acces a mes donnees',
       '(?:images|enregistrement~|video~) (?:de )?(?:videosurveillance|camera~|surveillance)',
       'enregistrement~ (?:de )?(?:mes )?appels',
+      'copie de (?:mon|du) (?:bail|contrat)',
     ],
     human: [
       "parler (?:a|avec) (?:une personne|quelqu'un|un humain|un conseiller|un responsable|un agent|une vraie personne|un etre humain)",

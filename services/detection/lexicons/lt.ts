@@ -99,6 +99,7 @@ export const lt: Lexicon = {
       'nieko nedar~',
       'nieko nepadarete',
       'tiesiog (?:uzdaze|nudaze|uzklijavo|uztepe)',
+      'bent jau atsakykite',
     ],
     staff_conduct: [
       'grub~',

@@ -157,6 +157,7 @@ export const pl: Lexicon = {
       'zostawil~ (?:balagan|syf|brud)',
       'balagan',
       'nabrudzil~',
+      '(?:to )?nie (?:ich|nasz|jego|jej|moj|wasz) problem',
     ],
     sarcasm: [
       'strac~ .. (?:dzieki|dziekuje)',
@@ -292,6 +293,7 @@ export const pl: Lexicon = {
       'informacje (?:o mnie|ktore (?:macie|przechowujecie))',
       'nagra~ (?:moich |mojej |z moich )?(?:rozmow|rozmowy|polaczen)',
       '(?:nagrani~|zapis~|obraz~) z (?:monitoringu|kamer~|cctv)',
+      'kopi~ umowy (?:najmu)?',
     ],
     human: [
       'rozmawiac z (?:kims|czlowiekiem|pracownikiem|konsultantem)',

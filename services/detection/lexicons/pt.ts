@@ -24,6 +24,7 @@ export const pt: Lexicon = {
       'uma piada',
       'absurdo',
       'escandal~',
+      'cobra~ .. que nao pedi',
     ],
     explicit_complaint: [
       'reclama~',
@@ -120,6 +121,8 @@ export const pt: Lexicon = {
       'ninguem (?:faz nada|ouve|ajuda|atende|quer saber)',
       'ninguem atende',
       '(?:limitaram.?se a|so|apenas) pinta~ por cima',
+      'ninguem me explica',
+      '(?:ao menos|pelo menos) respond~',
     ],
     staff_conduct: [
       'antipatic~',
@@ -257,6 +260,7 @@ export const pt: Lexicon = {
       'acesso aos (?:meus )?dados',
       'grava~ (?:das|de) (?:chamadas|minhas chamadas|camaras)',
       'imagens (?:das|de) (?:camaras|cctv|videovigilancia)',
+      'copia (?:do|de) (?:meu |o meu )?contrato',
     ],
     human: [
       'ligar-me',

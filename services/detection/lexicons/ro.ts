@@ -16,7 +16,10 @@ export const ro: Lexicon = {
       'procedura de (?:reclamati~|plangere)',
       'formular~ de (?:reclamati~|plangere)',
     ],
-    strong_negative: ['inacceptabil~', 'rusinos', 'scandalos', 'bataie de joc', 'revoltator'],
+    strong_negative: [
+      'inacceptabil~', 'rusinos', 'scandalos', 'bataie de joc', 'revoltator',
+      '(?:taxat~|facturat~|platit~) .. (?:nu am cerut|n.?am cerut)',
+    ],
     explicit_complaint: [
       'plangere',
       'plangerea',
@@ -125,6 +128,8 @@ export const ro: Lexicon = {
       'nu (?:faceti|fac|ati facut|au facut) nimic',
       'nimeni nu (?:asculta|ajuta|raspunde|face)',
       'doar (?:l.?au|au|a) (?:vopsit|dat cu var|acoperit)',
+      'nimeni nu.?mi explica',
+      'macar sa.?mi raspundeti',
     ],
     staff_conduct: [
       'obraznic~',
@@ -278,6 +283,7 @@ export const ro: Lexicon = {
       'sunati ma',
       'ma puteti suna',
       'sa ma sune cineva',
+      'vorbi cu (?:ofiterul|responsabilul|administratorul|managerul|cineva)',
     ],
     asb: [
       'vecin~',

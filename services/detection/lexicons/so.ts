@@ -13,7 +13,10 @@ export const so: Lexicon = {
       'sideen .. cabasho',
       'cabasho sidee',
     ],
-    strong_negative: ['lama aqbali karo', 'ceeb'],
+    strong_negative: [
+      'lama aqbali karo', 'ceeb',
+      'aanan codsan',
+    ],
     explicit_complaint: [
       'kuma faraxsan~',
       'kuma qanacsan~',
@@ -102,6 +105,8 @@ export const so: Lexicon = {
       'waxba ma (?:qabteen|qabanin|samayn)',
       'waxba lama samayn',
       'kaliya ku dul (?:rinjiyeeyeen|rinjiyeeyay|rinjiyeysay)',
+      'qofna (?:iima|ima|ii ma) sharxo',
+      'ugu yaraan (?:iga|ii) jawaab',
     ],
     staff_conduct: [
       'cay yeel~',
@@ -206,6 +211,7 @@ export const so: Lexicon = {
       'i soo wac',
       'ii soo wac',
       'shaqaale la hadl~',
+      'i soo wici kar~',
     ],
     asb: ['deriska', 'dariska', 'jaarka', 'jaar~', 'buuq', 'muusig', 'qaylo', 'daroogo', 'dagaal', 'hanjabaad', 'eey'],
     repair: [

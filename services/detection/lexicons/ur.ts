@@ -12,7 +12,11 @@ export const ur: Lexicon = {
       'شکایت کیسے',
       'کیسے .. شکایت',
     ],
-    strong_negative: ['ناقابل قبول', 'شرمناک'],
+    strong_negative: [
+      'ناقابل قبول', 'شرمناک',
+      'مانگی (?:ہی )?نہیں',
+      ' (?:mangi|maangi) (?:hi )?nahi',
+    ],
     explicit_complaint: ['شکایت', 'ناخوش', 'خوش نہیں', 'مطمئن نہیں', 'shikayat', 'khush nahi', 'mutmain nahi'],
     negative_emotion: [
       'ناقابل قبول',
@@ -46,6 +50,7 @@ export const ur: Lexicon = {
       'abhi tak (?:nahi|koi)',
       ' (?:doosri|dusri|teesri|tisri|chauthi|panchvi) (?:baar|dafa|bar)',
       ' (?:doosri|dusri|teesri|tisri|chauthi|panchvi) visit',
+      ' (?:paanchvi|panchvi|chhati|chhathi|satvi) (?:dafa|baar)',
     ],
     repetition_weak: [
       'پھر سے', 'دوبارہ', 'ابھی تک', 'phir se', 'dobara',
@@ -105,6 +110,10 @@ export const ur: Lexicon = {
       ' sirf upar se (?:paint|rang)',
       ' (?:aur|or) chala gaya',
       ' kisi ko (?:samajh|samjh) nahi',
+      'کوئی (?:وجہ )?نہیں بتاتا',
+      ' koi (?:dassda|batata|bataata|batati) (?:nahi|nai)',
+      'کوئی .{0,15}پڑھتا (?:بھی|ہی)',
+      ' kam se kam jawab',
     ],
     staff_conduct: [
       'بدتمیز',
@@ -136,12 +145,14 @@ export const ur: Lexicon = {
       '(?:فوراً|فورا|جلدی) ٹھیک',
       ' (?:rudely|badtameezi|batameezi|bad tameezi|badtamizi)',
       ' (?:hamesha|saari zindagi|umar bhar) (?:aise hi|isi tarah)',
+      ' khidki khol (?:do|dein|den|lo)',
     ],
     politeness: ['براہ کرم', 'مہربانی', 'شکریہ', 'پلیز', 'shukriya', 'meherbani'],
     suggestion: [
       'اچھا ہوگا اگر', 'تجویز', 'مشورہ', 'اچھا ہوگا', 'بہتر ہوگا', 'آپ کو چاہیے',
       '(?:اچھا|بہتر) ہو(?:گا)? اگر',
       ' (?:acha|achha|behtar) (?:ho|hoga) agar',
+      ' board laga (?:dein|den|do)',
     ],
     question: ['سوال', ' (?:کیسے|کب|کہاں|کیا|کون|کتنا|کتنے|kaise|kab|kahan|kya) '],
     chaser: [
@@ -209,6 +220,8 @@ export const ur: Lexicon = {
       ' (?:call|calls) (?:ki )?recording',
       ' (?:mere|meray) (?:baare|bare) mein .{0,25}(?:likha|record|maloomat|data|notes|file)',
       ' (?:cctv|camera) (?:mein|ki|ka) .{0,25}(?:video|footage|recording)',
+      ' (?:muahide|muahida|agreement|contract) ki copy',
+      'معاہدے کی کاپی',
     ],
     human: [
       'مینیجر سے بات',
@@ -305,6 +318,8 @@ export const ur: Lexicon = {
       '^ ?(?:ok |okay )?(?:theek hai|thik hai|achha|acha|ji|ji han|ٹھیک ہے|اچھا|جی)(?: [^ ]+)? $',
       '^ ?(?:khuda hafiz|allah hafiz|خدا حافظ|اللہ حافظ)(?: [^ ]+)? $',
       ' (?:galat|ghalat) number',
+      '^ ?(?:ruko|ek minute|ek second|zara ruko)',
+      ' dhoond (?:rahi|raha) (?:hoon|hun|hu)',
     ],
     legal: ['وکیل', 'عدالت', 'قانونی', 'مقدمہ', 'محتسب'],
     abusive: ['بےوقوف', 'بیوقوف', 'کمینے', 'حرامی', 'گدھے', 'لعنت', 'ullu', 'kameen'],
