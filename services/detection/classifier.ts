@@ -27,7 +27,11 @@ export class SparseBayes {
   private readonly natural = new BayesClassifier();
   private readonly index = new Map<string, number>();
   private labels: string[] = [];
-  private tables?: { logPrior: number[]; logLikelihood: Float64Array[] };
+  /**
+   * Log likelihoods feature-major (row = feature, one column per label), so scoring a message reads
+   * one short row per feature instead of one far-apart slot in each label's table.
+   */
+  private tables?: { logPrior: number[]; logLikelihood: Float64Array };
   /** Set when restored from a snapshot: the counts then live here instead of in natural's model. */
   private restored?: SparseBayesCounts;
 
@@ -88,15 +92,17 @@ export class SparseBayes {
     const { labels, classTotals, totalExamples, counts } = this.toCounts();
     const vocabulary = this.index.size;
     const logPrior: number[] = [];
-    const logLikelihood: Float64Array[] = [];
+    const width = labels.length;
+    const logLikelihood = new Float64Array(vocabulary * width);
     labels.forEach((_, l) => {
       const pairs = counts[l];
       let sum = 0;
       for (let i = 1; i < pairs.length; i += 2) sum += pairs[i];
       const denominator = sum + ALPHA * vocabulary;
-      const table = new Float64Array(vocabulary).fill(Math.log(ALPHA / denominator));
-      for (let i = 0; i < pairs.length; i += 2) table[pairs[i]] = Math.log((pairs[i + 1] + ALPHA) / denominator);
-      logLikelihood.push(table);
+      const unseen = Math.log(ALPHA / denominator);
+      for (let f = 0; f < vocabulary; f++) logLikelihood[f * width + l] = unseen;
+      for (let i = 0; i < pairs.length; i += 2)
+        logLikelihood[pairs[i] * width + l] = Math.log((pairs[i + 1] + ALPHA) / denominator);
       logPrior.push(Math.log((classTotals[l] || 1) / totalExamples));
     });
     return { logPrior, logLikelihood };
@@ -110,12 +116,14 @@ export class SparseBayes {
       const id = this.index.get(feature);
       if (id !== undefined) ids.push(id);
     }
-    const logs = this.labels.map((_, l) => {
-      let score = tables.logPrior[l];
-      const table = tables.logLikelihood[l];
-      for (const id of ids) score += table[id];
-      return score;
-    });
+    // Same additions in the same order per label as a table per label, so identical scores.
+    const width = this.labels.length;
+    const logs = tables.logPrior.slice();
+    const table = tables.logLikelihood;
+    for (const id of ids) {
+      const row = id * width;
+      for (let l = 0; l < width; l++) logs[l] += table[row + l];
+    }
     const max = Math.max(...logs);
     const exps = logs.map((v) => Math.exp((v - max) / TEMPERATURE));
     const sum = exps.reduce((a, b) => a + b, 0);

@@ -68,16 +68,18 @@ for (const lexicon of Object.values(LEXICONS)) {
 
 // English words tenants mix into other languages ("complaint", "solicitor", swear words). Only
 // these English cues apply to other languages: stems such as "drug~" would match Polish "drugi".
-const ENGLISH_EVERYWHERE = new Set<CueKind>([
-  'explicit_complaint',
-  'complaint_ref',
-  'legal',
-  'abusive',
-  // "manager se baat karni hai", "dobara review karein", "file ki copy": code-switched requests.
-  'human',
-  'stage2',
-  'data_request',
-]);
+const ENGLISH_EVERYWHERE = new Set<CueKind>(['explicit_complaint', 'complaint_ref', 'legal', 'abusive']);
+// Requests tenants make in English inside Urdu, Punjabi, Bengali, Arabic or Somali ("manager se baat
+// karni hai", "dobara review karein", "file ki copy"). Not for the European languages, whose words
+// clash with English cues (Portuguese "foi" is not a freedom-of-information request).
+const CODE_SWITCHED = new Set<CueKind>(['human', 'stage2', 'data_request']);
+const CODE_SWITCHING_LANGUAGES = new Set(['ur', 'pa', 'bn', 'ar', 'so']);
+
+const LATIN_LETTER = /[a-z]/;
+
+function englishApplies(kind: CueKind, language: string): boolean {
+  return ENGLISH_EVERYWHERE.has(kind) || (CODE_SWITCHED.has(kind) && CODE_SWITCHING_LANGUAGES.has(language));
+}
 
 /**
  * Cue kinds found in `text` (folded, tokens joined by single spaces, padded with spaces),
@@ -85,7 +87,8 @@ const ENGLISH_EVERYWHERE = new Set<CueKind>([
  * unhappy" and the like are taken out first so the words inside them do not count.
  */
 export function matchCues(text: string, language: string): Set<CueKind> {
-  const languages = language === 'en' ? ['en'] : [language, 'en'];
+  // Every English cue needs a Latin letter, so an all-Arabic, Bengali or Gurmukhi message skips them.
+  const languages = language === 'en' ? ['en'] : LATIN_LETTER.test(text) ? [language, 'en'] : [language];
   const found = new Set<CueKind>();
   let cleaned = text;
   for (const language of languages) {
@@ -109,7 +112,7 @@ export function matchCues(text: string, language: string): Set<CueKind> {
     if (!compiled) continue;
     for (const [kind, pattern] of compiled) {
       if (found.has(kind)) continue;
-      if (language !== 'en' && lexiconLanguage === 'en' && !ENGLISH_EVERYWHERE.has(kind)) continue;
+      if (language !== 'en' && lexiconLanguage === 'en' && !englishApplies(kind, language)) continue;
       if (pattern.test(kind === 'waiting' ? withoutAges : cleaned)) found.add(kind);
     }
   }

@@ -203,6 +203,7 @@ export const cy: Lexicon = {
       'cam nesaf',
     ],
     data_request: [
+      'rhestr o.?r (?:holl )?(?:waith|gwaith|atgyweiri~)',
       'wybodaeth bersonol',
       'wybodaeth sydd gennych',
       'copi o~',

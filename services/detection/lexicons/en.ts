@@ -238,6 +238,7 @@ export const en: Lexicon = {
       `(?:first|second|third|fourth|fifth|sixth) (?:week|month) (?:with|without|of)`,
     ],
     broken_promise: [
+      '(?:you|u) (?:said|told me|promised) (?:\\d+|one|two|three|four|five|ten) (?:working |business )?(?:days?|weeks?)',
       '(?:work|job) was rushed',
       'rushed (?:job|work)',
       'closed (?:my|the) (?:case|job|repair|complaint)',
@@ -298,6 +299,8 @@ export const en: Lexicon = {
       '(?:i was|we were|i\'ve been|i have been) told .. (?:would|will|\'d) (?:be|come|call|ring|get)',
     ],
     inaction: [
+      'no fix,? no (?:date|time|call|explanation)',
+      '(?:looked|had a look|glanced|stared) .. (?:and|then) (?:just )?(?:left|went|walked off|went away)',
       'can(?:not|\'t|t) (?:ever )?get hold of (?:anyone|anybody|you|someone|somebody|the office|my housing officer)',
       '(?:phone|line) (?:just )?rings out',
       'no(?:body|one) (?:knows|has a clue|has any idea|seems to know)',
@@ -761,6 +764,7 @@ export const en: Lexicon = {
       '(?:go|going|went|complain|complaining|write|writing) to the (?:housing )?ombudsman',
     ],
     data_request: [
+      '(?:list|printout|print out|record) of (?:all )?(?:the |my )?(?:repairs|jobs|visits|calls|payments)',
       'see what(?:\'s| is| you have| you\'ve got) (?:written|held|recorded|kept)? ?(?:on|in|about) (?:my|our) (?:tenancy |housing )?(?:file|record|records|account)',
       '(?:notes|records) (?:about|on|from) (?:my|our) (?:arrears|account|tenancy|case|file)',
       '(?:copy|copies) of (?:everything|all (?:the )?(?:notes|records|information|data))',
@@ -789,7 +793,9 @@ export const en: Lexicon = {
       '(?:delete|erase|remove|wipe) (?:my|all my|our|all of my) (?:data|details|information|personal)',
       'right (?:to|of) (?:be forgotten|access|erasure)',
       'freedom of information',
-      '\\bfoi\\b',
+      // not bare "foi": Portuguese "was" (English data cues also apply to code-switched messages)
+      '(?:an|my|the) foi\\b',
+      'foi (?:request|act|application)',
       'information you hold',
       'everything you (?:hold|have) (?:on|about) me',
       'see my (?:file|records|notes|data)',
@@ -807,6 +813,7 @@ export const en: Lexicon = {
       '(?:provide|send|disclose|give) (?:me )?(?:all|any|copies of|a copy of all) (?:records|emails|correspondence|documents|notes)',
     ],
     human: [
+      'give me a (?:quick |short )?(?:call|ring|bell)',
       'put me through to (?:someone|somebody|a person|a manager)',
       '(?:talk|speak) (?:to|with) (?:someone|somebody|a person|an officer) .. directly',
       '(?:a|an|actual) (?:real )?human',
@@ -1079,6 +1086,8 @@ export const en: Lexicon = {
       'closed (?:it|my complaint|the complaint|the case|my case)',
     ],
     greeting: [
+      '^ ?(?:all )?sorted (?:it|now)(?: [^ ]+)? $',
+      '^ ?(?:nvm|never ?mind|ignore me)(?: [^ ]+)?(?: [^ ]+)? $',
       'see you (?:then|tomorrow|soon|later|on)',
       '^got it',
       'thanks for letting me know$',

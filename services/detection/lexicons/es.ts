@@ -100,6 +100,7 @@ export const es: Lexicon = {
       'mucho tiempo',
     ],
     broken_promise: [
+      '(?:dijeron|dijo|prometieron) \\d+ dias',
       'volvio a faltar',
       'falto',
       'me pedi el dia',
@@ -120,6 +121,7 @@ export const es: Lexicon = {
       '(?:dijo|dijeron|aseguro|aseguraron) .. que (?:estaba|esta|quedo|quedaba) (?:arreglad~|resuelt~|reparad~)',
     ],
     inaction: [
+      'nada arreglado',
       'cada uno (?:me )?dice (?:una cosa distinta|otra cosa|una cosa diferente)',
       'nadie sabe nada',
       'nadie hace nada',
@@ -268,7 +270,7 @@ export const es: Lexicon = {
       '(?:la|lo) revise otra persona',
       'otra persona (?:la|lo) revise',
       'que (?:la|lo) revisen',
-      'escal~',
+      'escal(?!er)~',
       '(?:segunda|2) (?:fase|etapa)',
       'revis~ (?:la|mi|el) (?:decision|respuesta|queja|caso)',
       'revision',
@@ -282,6 +284,7 @@ export const es: Lexicon = {
       'no me parece (?:justa|justo|correcta|correcto|bien)',
     ],
     data_request: [
+      '(?:listado|lista) de (?:todas )?(?:las )?reparaciones',
       'informacion(?: [^ ]+){0,6} sobre mi',
       'datos personales',
       'mis datos',

@@ -90,6 +90,7 @@ export const fr: Lexicon = {
       'ca fait longtemps',
     ],
     broken_promise: [
+      '(?:vous aviez dit|vous avez dit|on m.?a dit|promis) \\d+ jours',
       'promess~',
       "personne ne m'a (?:rappele|appele|repondu|contacte)",
       "n'est (?:encore )?pas venu",
@@ -112,6 +113,7 @@ export const fr: Lexicon = {
       '(?:avait|a|avaient|ont) dit .. que (?:c.?etait|c.?est|tout etait) (?:regle|repare|resolu|fait)',
     ],
     inaction: [
+      'rien de (?:repare|fait|regle)',
       "n'a rien (?:securise|protege|repare|nettoye|range|verifie)",
       'chacun (?:me )?dit (?:autre chose|quelque chose de different)',
       'personne ne sait rien',
@@ -368,6 +370,7 @@ export const fr: Lexicon = {
     response_ref: ['reponse', 'decision', 'resultat'],
     contrast: ["mais(?: [^ ]+){0,6} (?:personne|pas|jamais|rien|toujours|n'est|n'a|n'ont)"],
     greeting: [
+      '^ ?(?:laissez tomber|oubliez|c.?est bon),? c.?est (?:regle|bon)',
       '^ ?(?:bonjour|bonsoir|salut|allo|ok|ok merci|oui|non|merci)(?: merci)? $',
       '^ ?(?:merci )?(?:bonne journee|bonne soiree|bon week end|bon weekend|a bientot|a demain|au revoir)(?: [^ ]+)? $',
       '^ ?merci(?: beaucoup| bien)? $',

@@ -64,6 +64,7 @@ export const lt: Lexicon = {
       'ilga laika',
     ],
     broken_promise: [
+      '(?:sakete|zadejote|sake) \\d+ (?:darbo )?dien~',
       'vel neatejo',
       'pasiemiau laisva diena',
       'zadej~',

@@ -95,6 +95,7 @@ export const pl: Lexicon = {
       '(?:drugi|trzeci|czwarty|piaty) (?:miesiac|tydzien|rok)',
     ],
     broken_promise: [
+      '(?:mowiliscie|obiecaliscie|mowili) \\d+ dni',
       'znowu nie (?:przyszedl|przyszla|przyszli|przyjechal)',
       'wzial~ dzien wolny',
       'nikt nie wrocil',
@@ -296,6 +297,7 @@ export const pl: Lexicon = {
       'kopi~ umowy (?:najmu)?',
     ],
     human: [
+      'do mnie zadzwoni~',
       'rozmawiac z (?:kims|czlowiekiem|pracownikiem|konsultantem)',
       'prosic o telefon',
       'telefon od',

@@ -88,6 +88,7 @@ export const pt: Lexicon = {
       'muito tempo',
     ],
     broken_promise: [
+      '(?:disseram|disse|prometeram) \\d+ dias',
       'faltou',
       'tirei o dia',
       'ninguem voltou',
@@ -105,6 +106,7 @@ export const pt: Lexicon = {
       '(?:disse|dito|disseram|garantiu|garantiram) .. que (?:estava|esta|ficou|tinha ficado) (?:resolvid~|reparad~|arranjad~|tratad~)',
     ],
     inaction: [
+      'nada (?:arranjado|reparado|feito|resolvido)',
       'cada um diz (?:uma coisa diferente|outra coisa)',
       'ninguem sabe nada',
       'ninguem faz nada',
@@ -349,6 +351,7 @@ export const pt: Lexicon = {
     response_ref: ['resposta', 'decisao', 'resultado'],
     contrast: ['mas(?: [^ ]+){0,6} (?:nao|ninguem|nunca|continua|ainda)'],
     greeting: [
+      '^ ?(?:esquece|esqueca|deixa estar),? (?:ja )?(?:resolvi|esta resolvido|ja esta)',
       '^ ?(?:ola|bom dia|boa tarde|boa noite|ok|ok obrigad[oa]|sim|nao|obrigad[oa])(?: obrigad[oa])? $',
       '^ ?(?:obrigad[oa] )?(?:bom fim de semana|boa semana|ate logo|ate amanha|tenha um bom dia)(?: [^ ]+)? $',
       '^ ?(?:muito )?obrigad[oa](?: por tudo)? $',

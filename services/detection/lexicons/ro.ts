@@ -88,6 +88,7 @@ export const ro: Lexicon = {
       'din (?:ianuarie|februarie|martie|aprilie|mai|iunie|iulie|august|septembrie|octombrie|noiembrie|decembrie)',
     ],
     broken_promise: [
+      '(?:ati spus|ati zis|mi.?ati promis) \\d+ zile',
       'nu a mai venit',
       'zi de (?:munca|concediu) degeaba',
       'am pierdut o zi',
@@ -358,6 +359,7 @@ export const ro: Lexicon = {
     response_ref: ['raspuns~', 'decizi~', 'rezultat~'],
     contrast: ['dar(?: [^ ]+){0,6} (?:nu|nimeni|niciodata|tot|inca)'],
     greeting: [
+      '^ ?gata,? (?:am rezolvat|s.?a rezolvat|rezolvat)',
       '^ ?(?:buna ziua|buna|alo|salut|ok|ok mersi|da|nu|multumesc)(?: mersi| multumesc)? $',
       '^ ?(?:multumesc|mersi|multam)(?: frumos| mult)? $',
       '^ ?(?:o zi buna|seara buna|buna seara|noapte buna|la revedere|pa pa)(?: [^ ]+)? $',

@@ -72,6 +72,7 @@ export const so: Lexicon = {
       'bil ka badan',
     ],
     broken_promise: [
+      'waxaad (?:tiraahdeen|tiri|ii sheegteen) \\d+ maalmood',
       'ma iman(?! kar)',
       'fasax ka qaatay',
       'ballan~',

@@ -70,6 +70,7 @@ export const ur: Lexicon = {
       'intezar',
     ],
     broken_promise: [
+      ' (?:aap ne|ap ne|tusi|aapne) (?:kaha|kiha|bola) (?:tha|si) \\d+',
       'پھر نہیں آیا',
       'چھٹی لی',
       'وعدہ',
@@ -90,6 +91,7 @@ export const ur: Lexicon = {
       'کہا تھا .{0,25}ٹھیک ہو گیا',
     ],
     inaction: [
+      ' na marammat na',
       'koi (?:nahi|nahin|nai) (?:aunda|aaunda|aaya|aya|aata|aati|ata|aandaa?)',
       'koi (?:bhi )?(?:nahi|nai) (?:aaya|aya) abhi tak',
       'ہر کوئی .. الگ بات',
@@ -116,15 +118,19 @@ export const ur: Lexicon = {
       ' kam se kam jawab',
     ],
     staff_conduct: [
+      ' khidki khol (?:do|dein|den|lo)',
+      ' (?:rudely|badtameezi|batameezi|bad tameezi|badtamizi)',
       'بدتمیز',
       'فون بند کر دیا',
       'بد تمیز',
       'بدتمیز', 'بد تمیز', 'غیر پیشہ ور', 'چیخا', 'جھوٹ', 'گندگی', 'badtameez'],
     sarcasm: [
+      ' (?:hamesha|saari zindagi|umar bhar) (?:aise hi|isi tarah)',
       'ضائع .. شکریہ',
       'بہت خوب (?:ایک اور|پھر)', 'واہ (?:ایک اور|پھر)'],
     negated_dissatisfaction: ['شکایت نہیں (?:کر رہا|کر رہی|ہے)', 'یہ شکایت نہیں', 'کوئی جلدی نہیں', 'جلدی نہیں'],
     compliment: [
+      'جان بچا لی',
       'بہت اچھی طرح',
       'بہت اچھا کام',
       'بہت شکریہ',
@@ -143,9 +149,6 @@ export const ur: Lexicon = {
       '(?:acha|achha|zabardast|bohat badhiya) kaam',
       '(?:اچھا|بہترین|زبردست) کام',
       '(?:فوراً|فورا|جلدی) ٹھیک',
-      ' (?:rudely|badtameezi|batameezi|bad tameezi|badtamizi)',
-      ' (?:hamesha|saari zindagi|umar bhar) (?:aise hi|isi tarah)',
-      ' khidki khol (?:do|dein|den|lo)',
     ],
     politeness: ['براہ کرم', 'مہربانی', 'شکریہ', 'پلیز', 'shukriya', 'meherbani'],
     suggestion: [
@@ -204,6 +207,7 @@ export const ur: Lexicon = {
       ' (?:ombudsman|ombudsmen) (?:ke pass|ke paas|ko|tak|se)',
     ],
     data_request: [
+      ' (?:repairs|marammat) ki list',
       'میرے بارے میں .{0,30}معلومات',
       'معلومات ہیں',
       'ڈیٹا',
@@ -312,6 +316,7 @@ export const ur: Lexicon = {
     response_ref: ['جواب', 'فیصلہ'],
     contrast: ['لیکن.{0,40}نہیں'],
     greeting: [
+      '^ ?(?:rehne dein|rehne do|chhodo|chodo),? (?:ho gaya|theek hai)',
       '^ ?(?:السلام علیکم|ہیلو|ٹھیک ہے|ٹھیک ہے شکریہ|جی|ہاں|نہیں|شکریہ) ?$',
       '^ ?(?:shukriya|shukria|bohat shukriya|meherbani|jazakallah|salam|assalam o alaikum|assalamualaikum|aoa)(?: [^ ]+)? $',
       '^ ?(?:شکریہ|بہت شکریہ|مہربانی|جزاک اللہ|السلام علیکم|سلام)(?: [^ ]+)? $',
