@@ -228,6 +228,12 @@ const CONCEPTS = {
     'ٹپک',
     'ਥੋੜ੍ਹਾ',
     'ਟਪਕ',
+    // Somali tifiq and Punjabi "chona": to drip (a drip through a ceiling is not a flood).
+    'tifq',
+    'tifiq',
+    'ਚੋ ਰਿਹਾ',
+    'ਚੋ ਰਹੀ',
+    'ਚੋਣ ਲੱਗ',
     'একটু',
     'ফোঁটা',
   ],

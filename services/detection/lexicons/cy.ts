@@ -220,6 +220,7 @@ export const cy: Lexicon = {
       '(?:recordiadau|recordiad) o (?:fy|fy ngalwadau|yr alwad)',
     ],
     human: [
+      'siarad (?:a|â|ag|gyda|efo).?r (?:swyddog|rheolwr|tim|tîm)',
       '(?:p|ph)erson go iawn',
       'siarad (?:a|â) (?:ph|p)erson',
       'siarad (?:a|â|gyda|efo) (?:rhywun|person|swyddog|aelod o staff|rheolwr|bod dynol|dyn|rywun)',

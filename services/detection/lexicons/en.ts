@@ -483,6 +483,7 @@ export const en: Lexicon = {
       '(?:it\'?s|its) only been (?:since|about|a|two|three|four|five|six|seven|eight|nine|ten|\\d+|months|weeks|years)',
     ],
     contrast: [
+      '(?:shame|pity) (?:he|she|you|your|we|i)',
       "(?:but|however|though|although|shame|pity|except|only problem|only thing|the problem is|trouble is|mind you)(?: [^ ]+){0,6} (?:didn't|did not|never|nobody|no one|not|wasn't|weren't|haven't|hasn't|no|can't|couldn't|won't|still|had to)",
       '(?:shame|pity) (?:it\'?s|its|that|about|the|they)',
     ],
@@ -1086,6 +1087,7 @@ export const en: Lexicon = {
       'closed (?:it|my complaint|the complaint|the case|my case)',
     ],
     greeting: [
+      '(?:bye|bye bye|ta ta|ttyl|see ya|cya|laters) $',
       '^ ?(?:all )?sorted (?:it|now)(?: [^ ]+)? $',
       '^ ?(?:nvm|never ?mind|ignore me)(?: [^ ]+)?(?: [^ ]+)? $',
       'see you (?:then|tomorrow|soon|later|on)',

@@ -383,6 +383,7 @@ export const es: Lexicon = {
     response_ref: ['respuesta', 'decision', 'resultado'],
     contrast: ['pero(?: [^ ]+){0,6} (?:no|nadie|nunca|sigue|tuve que)'],
     greeting: [
+      '^ ?(?:gracias,? )?(?:hasta pronto|nos vemos|adios)(?: [^ ]+)? $',
       '^ ?(?:hola|buenos dias|buenas tardes|buenas|vale|vale gracias|ok|si|no|gracias)(?: gracias)? $',
       '^ ?(?:muchas )?gracias(?: por todo)? $',
       '(?:buen fin de semana|hasta luego|hasta manana|que tenga un buen dia)(?: [^ ]+)? $',

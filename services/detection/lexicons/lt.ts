@@ -226,6 +226,8 @@ export const lt: Lexicon = {
       'istrinkite mano duomenis',
     ],
     human: [
+      'paskambint~ man',
+      'man paskambint~',
       'pasikalbeti su',
       'noreciau pasikalbeti',
       '(?:pa)?kalbeti su (?:zmogumi|darbuotoju|vadybininku|konsultantu|kuo nors|asmeniu)',

@@ -314,7 +314,10 @@ export const ur: Lexicon = {
       'کوئی آ سکتا',
     ],
     response_ref: ['جواب', 'فیصلہ'],
-    contrast: ['لیکن.{0,40}نہیں'],
+    contrast: [
+      'لیکن.{0,40}نہیں',
+      ' (?:lekin|magar|laikin) .{0,40}(?:nahi|nai|band|chala gaya|bina)',
+    ],
     greeting: [
       '^ ?(?:rehne dein|rehne do|chhodo|chodo),? (?:ho gaya|theek hai)',
       '^ ?(?:السلام علیکم|ہیلو|ٹھیک ہے|ٹھیک ہے شکریہ|جی|ہاں|نہیں|شکریہ) ?$',
