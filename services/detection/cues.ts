@@ -23,9 +23,18 @@ function compileEntry(entry: string, wordBoundaries: boolean): string {
 }
 
 function compileKind(entries: string[], wordBoundaries: boolean): RegExp {
-  const body = entries.map((e) => compileEntry(e, wordBoundaries)).join('|');
+  if (!wordBoundaries) return new RegExp(`(?:${entries.map((e) => compileEntry(e, false)).join('|')})`);
+  // Entries anchored at the start ("^ok thanks") go in a branch tried once, at the start, instead of
+  // a lookbehind tried after every space: the same matches, less work per message.
+  const atStart = entries.filter((e) => foldText(e).trim().startsWith('^'));
+  const anywhere = entries.filter((e) => !atStart.includes(e));
+  const branch = (list: string[]) => list.map((e) => compileEntry(e, true)).join('|');
+  const startBranch = atStart.map((e) => compileEntry(e, true).replace(/^\(\?<=\^ \)/, '')).join('|');
+  const branches: string[] = [];
+  if (atStart.length > 0) branches.push(`^ (?:${startBranch})(?=[ '])`);
+  if (anywhere.length > 0) branches.push(` (?:${branch(anywhere)})(?=[ '])`);
   // An apostrophe also ends a word: Welsh "drwy'r", French "n'est".
-  return new RegExp(wordBoundaries ? ` (?:${body})(?=[ '])` : `(?:${body})`);
+  return new RegExp(branches.join('|'));
 }
 
 function compileLexicon(lexicon: Lexicon): CompiledLexicon {
