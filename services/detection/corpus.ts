@@ -40,6 +40,11 @@ export const HOLDOUT_B_CORPUS = path.join('data', 'detection', 'holdout-b-2026-1
  * (README "Detection"); measured blind on the detector before and after D1's training lines.
  */
 export const HOLDOUT_C_CORPUS = path.join('data', 'detection', 'holdout-c-2026-11-23.jsonl');
+/**
+ * Written on 2026-11-23 by another writer who never saw the detector or any corpus; measured blind
+ * before and after D2's training lines, then its urgent misses were fixed (README "Detection").
+ */
+export const HOLDOUT_D_CORPUS = path.join('data', 'detection', 'holdout-d-2026-11-23.jsonl');
 
 /** Parses a JSON-lines corpus; a bad line is an error naming the file and line, never skipped silently. */
 export function loadCorpus(file: string): LabelledMessage[] {

@@ -643,6 +643,34 @@ const CONCEPTS = {
     'পোড়া',
     'খোলা',
     'শক',
+    // wires that can be seen: "I can see the wires", "the cover has come off the switch"; pl "widać",
+    // ro "se văd", lt "matosi", pt "à mostra", es "a la vista", fr "on voit", ar "ظاهرة", ur "نظر آ",
+    // pa "ਦਿਖ", bn "দেখা যা"
+    'see the wire',
+    'see wires',
+    'see all the wire',
+    'wires showing',
+    'showing wires',
+    'wires are showing',
+    'wires visible',
+    'visible wire',
+    'cover has come off',
+    'cover come off',
+    'cover came off',
+    'cover off',
+    'cover is off',
+    'cover fell off',
+    'widac',
+    'widoczn',
+    'se vad',
+    'matosi',
+    'a mostra',
+    'a la vista',
+    'on voit',
+    'ظاهر',
+    'نظر آ',
+    'ਦਿਖ',
+    'দেখা যা',
   ],
   heat: [
     'heat',
@@ -784,6 +812,24 @@ const CONCEPTS = {
     'নষ্ট',
     'বন্ধ',
     'ঠান্ডা',
+    // broken / not working: cy "wedi torri", pl "zepsuty", ro "stricat", lt "sugedo", pt "avariado",
+    // es "averiado", "roto", fr "cassé", "ne marche plus", de-facto English "kaput"
+    'torri',
+    'zepsu',
+    'nie dzial',
+    'stricat',
+    'defect',
+    'nu merg',
+    'suged',
+    'avaria',
+    'estragad',
+    'averia',
+    'roto',
+    'rota ',
+    'casse',
+    'ne marche',
+    'ne fonctionne',
+    'kaput',
   ],
   coAlarm: [
     'alarm',
@@ -824,12 +870,23 @@ const PATTERNS = Object.fromEntries(
 
 // Old age written as a number: "my mum is 91", "bunica are 90 de ani", "Mam yn 88 oed".
 const OLD_AGE =
-  /(?:^|\D)(?:6[5-9]|[7-9]\d|10\d)(?: ?(?:years?|yrs?|yo|y\/o|oed|ani|anos|años|ans|lat|metu|metų|sano|jir|saal|sal|bochor|سال|سنة|عام|ਸਾਲ|বছর)|(?=\D*$))/i;
+  /(?:^|[^\d£$€.,])(?:6[5-9]|[7-9]\d|10\d)(?: ?(?:years?|yrs?|yo|y\/o|oed|ani|anos|años|ans|lat|metu|metų|sano|jir|saal|sal|bochor|سال|سنة|عام|ਸਾਲ|বছর)|(?!\s?(?:min|hour|hr|day|week|month|time|%|p\b|pound|quid|call|mile))(?=\D*$))/i;
 // "I'm 82", "she is 90", "aged 79": a stated age, whoever it is.
 const STATED_OLD_AGE =
   /(?:i'?m|i am|aged|age|he'?s|she'?s|he is|she is|they'?re|mam yn|mum is|dad is|nan is|are|is)\s+(?:6[5-9]|[7-9]\d|10\d)\b/i;
 const ELDERLY_RELATIVE =
-  /(?:mum|mam|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandmother|grandfather|bunic|babci|dziad|abuel|avó|avô|grand-m|grand-p|mociut|senel|hooyo|nain|taid|nani|dadi|bibi ji|ammi|abbu)/i;
+  /(?:mum|mam|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandmother|grandfather|bunic|babci|dziad|abuel|avó|avô|grand-m|grand-p|mociut|senel|hooyo|ayeeyo|awoowe|nain|taid|nani|dadi|bibi ji|ammi|abbu|أمي|أبي|والد|جدي|جدت|امی|ابو|ابا|دادا|دادی|نانا|نانی|ਮਾਂ|ਮਾਤਾ|ਪਿਤਾ|ਬਾਪੂ|ਦਾਦ|ਨਾਨ|বাবা|মা |মায়ের|দাদা|দাদি|নানা|নানি|ঠাকুমা)/i;
+// A relative's word starting a word: "nan" but not "mainte-nan-ce" or "te-nan-cy".
+const RELATIVE_WORD = new RegExp(`(?<![a-z])${ELDERLY_RELATIVE.source}`, 'i');
+// "mums 88", "my nan, 91,", "dad (84)": a relative, then within a few words an old age that is not a
+// count of minutes, days, times or money.
+const RELATIVE_THEN_AGE = new RegExp(
+  `${RELATIVE_WORD.source}\\D{0,25}?(?:^|[^\\d£$€.,])(?:6[5-9]|[7-9]\\d|10\\d)(?!\\d|\\s?(?:min|hour|hr|day|week|month|time|%|p\\b|pound|quid|call|mile))`,
+  'i',
+);
+// "age 83", "বয়স ৮৩", "عمرها 80", "ਉਮਰ 85", "90 oed": the word for age next to an old age.
+const AGE_WORD_THEN_AGE =
+  /(?:\bage[ds]?|\bumar|\bumr|wiek|v[aâ]rst[aă]|am[zž]ius|idade|edad|âge|বয়স|عمر|ਉਮਰ)\D{0,12}?(?:6[5-9]|[7-9]\d|10\d)(?!\d)/i;
 
 /**
  * Flooding: a flood word, a burst pipe, water pouring in (unless it is only an outside drain or
@@ -887,7 +944,12 @@ export function safetyCues(cueText: string, rawText: string): Set<CueKind> {
   if (floods(has)) found.add('hazard_flood');
   if (has('electricThing') && has('electricDanger')) found.add('hazard_electric');
   if (has('heat') && has('loss')) found.add('no_heat_water');
-  if (STATED_OLD_AGE.test(rawText) || (ELDERLY_RELATIVE.test(rawText) && OLD_AGE.test(rawText)))
+  if (
+    STATED_OLD_AGE.test(rawText) ||
+    AGE_WORD_THEN_AGE.test(rawText) ||
+    RELATIVE_THEN_AGE.test(rawText) ||
+    (RELATIVE_WORD.test(rawText) && OLD_AGE.test(rawText))
+  )
     found.add('vulnerable');
   else if (
     OLD_AGE.test(rawText) &&

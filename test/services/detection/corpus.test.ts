@@ -7,6 +7,7 @@ import {
   EVALUATION_CORPUS,
   HOLDOUT_B_CORPUS,
   HOLDOUT_C_CORPUS,
+  HOLDOUT_D_CORPUS,
   HOLDOUT_CORPUS,
   loadCorpus,
   TRAINING_CORPUS,
@@ -21,6 +22,7 @@ describe('the detection corpora', () => {
   const holdout = loadCorpus(HOLDOUT_CORPUS);
   const holdoutB = loadCorpus(HOLDOUT_B_CORPUS);
   const holdoutC = loadCorpus(HOLDOUT_C_CORPUS);
+  const holdoutD = loadCorpus(HOLDOUT_D_CORPUS);
 
   it('trains on at least 1,500 labelled lines across every intent and at least 11 languages', () => {
     expect(train.length).toBeGreaterThanOrEqual(1500);
@@ -40,7 +42,7 @@ describe('the detection corpora', () => {
         .replace(/[^\p{L}\p{N}]+/gu, ' ')
         .trim();
     const trained = new Set(train.map((e) => key(e.text)));
-    const overlap = [...evaluation, ...blind, ...holdout, ...holdoutB, ...holdoutC].filter((e) => trained.has(key(e.text)));
+    const overlap = [...evaluation, ...blind, ...holdout, ...holdoutB, ...holdoutC, ...holdoutD].filter((e) => trained.has(key(e.text)));
     expect(overlap.map((e) => e.text)).toEqual([]);
   });
 

@@ -57,6 +57,14 @@ describe('urgent_safety in every supported language', () => {
     ['ur', 'Plug se chingari nikli aur bijli chali gayi'],
     ['pa', 'Dadi ji 88 saal de ne, ghar vich heating band hai'],
     ['bn', 'Amar dadi 90 bochor, bari te heating nai'],
+    // Added after the independent holdout-d set (2026-11-23) missed these concepts; new wordings:
+    // "broken" in Welsh and Spanish, an age after the word for age or right after a relative, and
+    // wires that can be seen.
+    ['cy', "Mae'r boeler wedi torri a dw i'n 86 oed"],
+    ['es', 'La calefacción está rota y mi abuela tiene 91 años'],
+    ['bn', 'আমার মায়ের বয়স ৮১, দুই দিন হিটিং নেই'],
+    ['en', 'grans 92 and the boilers been off all weekend, she keeps ringing me'],
+    ['en', 'the front came off the socket in the kids room and you can see the wires'],
   ])('[%s] flags "%s"', (_language, text) => {
     expect(urgent(text)).toBe(true);
   });
@@ -77,6 +85,9 @@ describe('routine repairs that look like emergencies are not flagged urgent', ()
     ['fr', "Pendant des semaines les fils de l'antenne télé étaient mal fixés"],
     ['en', 'a damp stain is spreading across the bedroom wall'],
     ['ur', 'Heating theek hai, bas remote kaam nahi kar raha'],
+    // "nan" inside "maintenance" or "tenancy" is not a grandmother, and £85 or 70 days is not an age.
+    ['en', 'the maintenance charge went up to £85 and the heating is off'],
+    ['en', 'my tenancy started 70 days ago and the radiator in the hall is broken'],
   ])('[%s] does not flag "%s"', (_language, text) => {
     expect(urgent(text)).toBe(false);
   });
