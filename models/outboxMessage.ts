@@ -23,6 +23,10 @@ export interface OutboxMessageDoc {
   deliveryUpdatedAt?: Date;
   createdAt: Date;
   sentAt?: Date;
+  /** The message that must go first (the previous part of a reply split into several SMS). */
+  waitsFor?: string;
+  /** The part that waits for this one, set when it is queued: sent as soon as this one is done. */
+  nextId?: string;
 }
 
 const schema = new Schema<OutboxMessageDoc>(
@@ -43,6 +47,8 @@ const schema = new Schema<OutboxMessageDoc>(
     deliveryUpdatedAt: Date,
     createdAt: { type: Date, required: true },
     sentAt: Date,
+    waitsFor: String,
+    nextId: String,
   },
   { versionKey: false },
 );

@@ -243,8 +243,10 @@ export function registerSmsWebhook(opts: SmsWebhookOptions): SmsWebhook {
   });
 
   const replyLater = async (held: SmsInflightDoc, texts: string[]) => {
+    // Each reply waits for the one before it, so the tenant reads them in order.
+    let previous: string | undefined;
     for (const [i, body] of texts.entries()) {
-      await opts.outbox.enqueue({ channel: 'sms', to: held.from, body, dedupeKey: `${held._id}:reply:${i}` });
+      previous = (await opts.outbox.enqueue({ channel: 'sms', to: held.from, body, dedupeKey: `${held._id}:reply:${i}`, after: previous })).id;
     }
     await finish(held, texts.length ? 'outbox' : 'none');
   };

@@ -48,7 +48,16 @@ export interface EnqueueInput {
   body: string;
   /** Enqueueing the same key twice keeps one message (e.g. `${inboundSid}:reply:0`). */
   dedupeKey?: string;
+  /**
+   * The outbox id of a message that must be sent before this one: the previous part of a reply
+   * split into several SMS. Sent one after another, the parts cannot overtake each other (sent at
+   * once in parallel, part 2 sometimes reached the provider before part 1).
+   */
+  after?: string;
 }
+
+/** A message another waits for is out of the way once it is sent or has failed for good. */
+const DONE: ReadonlySet<string> = new Set(['sent', 'failed', 'suppressed']);
 
 /** Delivery states reported by the provider, in the order they happen; later ones win. */
 const DELIVERY_RANK: Record<string, number> = {
@@ -103,6 +112,7 @@ export class Outbox {
         attempts: 0,
         nextAttemptAt: now,
         createdAt: now,
+        ...(input.after ? { waitsFor: input.after } : {}),
       });
     } catch (err) {
       if ((err as { code?: number }).code !== 11000 || !input.dedupeKey) throw err;
@@ -110,10 +120,32 @@ export class Outbox {
       if (!existing) throw err;
       return { id: existing._id, duplicate: true };
     }
+    if (input.after) {
+      // Tell the previous part who follows it, then look whether it has already gone. Its sender
+      // reads nextId after marking it done, so one of the two sees the other (both may: the
+      // first-attempt claim keeps it to one send).
+      await this.messages.updateOne({ _id: input.after }, { $set: { nextId: id } });
+      if (!(await this.previousDone(input.after))) return { id, duplicate: false };
+    }
     // Send this one at once, by its _id, rather than waiting for the next poll (whose query scans
     // the whole collection on FerretDB v1); failures stay queued for the poller.
-    if (this.started) setImmediate(() => void this.sendNow(id, now).catch((err) => this.logger.warn({ err, outboxId: id }, 'outbox first attempt failed; the poller retries')));
+    if (this.started) this.sendSoon(id, now);
     return { id, duplicate: false };
+  }
+
+  private sendSoon(id: string, queuedAt: Date): void {
+    setImmediate(() => void this.sendNow(id, queuedAt).catch((err) => this.logger.warn({ err, outboxId: id }, 'outbox first attempt failed; the poller retries')));
+  }
+
+  private async previousDone(id: string): Promise<boolean> {
+    const previous = await this.messages.findById(id, { status: 1 }).lean<Pick<OutboxMessageDoc, 'status'>>();
+    return !previous || DONE.has(previous.status);
+  }
+
+  /** Once a message is done, the part queued after it may go. */
+  private async releaseNext(id: string): Promise<void> {
+    const done = await this.messages.findById(id, { nextId: 1 }).lean<Pick<OutboxMessageDoc, 'nextId'>>();
+    if (done?.nextId && this.started) this.sendSoon(done.nextId, new Date());
   }
 
   /** Records a message we chose not to send (opted-out tenant), so the decision is auditable. */
@@ -142,6 +174,7 @@ export class Outbox {
   private async sendNow(id: string, queuedAt: Date): Promise<void> {
     const doc = await this.messages.findById(id).lean<OutboxMessageDoc>();
     if (!doc || doc.status !== 'pending' || doc.attempts !== 0 || !this.transports.has(doc.channel)) return;
+    if (doc.waitsFor && !(await this.previousDone(doc.waitsFor))) return;
     if (!(await claimOnce(this.claims, `outbox:${id}#1`))) return;
     const leaseUntil = new Date(Date.now() + this.leaseMs);
     await this.messages.updateOne({ _id: id }, { $set: { status: 'sending', leaseUntil, attempts: 1 } });
@@ -169,6 +202,7 @@ export class Outbox {
       .limit(20)
       .lean();
     for (const doc of candidates) {
+      if (doc.waitsFor && !(await this.previousDone(doc.waitsFor))) continue;
       const attempts = doc.attempts + 1;
       if (!(await claimOnce(this.claims, `outbox:${doc._id}#${attempts}`))) continue;
       const leaseUntil = new Date(now.getTime() + this.leaseMs);
@@ -188,12 +222,15 @@ export class Outbox {
       );
       await this.messages.updateOne(mine, { $set: { status: 'sent', sentAt: new Date(), providerId: result.providerId }, $unset: { leaseUntil: 1, lastError: 1 } });
       this.logger.info({ outboxId: doc._id, channel: doc.channel, attempts: doc.attempts }, 'outbox message sent');
+      await this.releaseNext(doc._id);
     } catch (err) {
       const reason = (err as Error).message ?? String(err);
       const permanent = err instanceof PermanentDeliveryError;
       if (permanent || doc.attempts >= this.maxAttempts) {
         await this.messages.updateOne(mine, { $set: { status: 'failed', lastError: reason }, $unset: { leaseUntil: 1 } });
         this.logger.error({ outboxId: doc._id, channel: doc.channel, attempts: doc.attempts, reason }, 'outbox message failed for good');
+        // The rest of the reply still goes: better a tenant missing one part than all after it.
+        await this.releaseNext(doc._id);
         return;
       }
       const next = new Date(now.getTime() + this.backoffMs(doc.attempts));
