@@ -1,20 +1,8 @@
 import { createDetector } from '../../../services/detection/detector';
-import { isTrainingText, sharedDetector } from './helpers';
-import type { Intent } from '../../../services/detection/types';
+import { DetectionCase as Case, expectDetection, sharedDetector } from './helpers';
 
 const detector = sharedDetector();
 
-interface Case {
-  text: string;
-  intent: Intent;
-  dissatisfied: boolean;
-}
-
-function expectDetection({ text, intent, dissatisfied }: Case): void {
-  expect(isTrainingText(text)).toBe(false);
-  const result = detector.detect(text);
-  expect({ text, intent: result.intent, dissatisfied: result.dissatisfied }).toEqual({ text, intent, dissatisfied });
-}
 
 describe('the DESIGN.md taxonomy examples', () => {
   it.each<Case>([

@@ -1,21 +1,7 @@
 // D2 (2026-11-23): phrasings of the weak intents and of complaints hidden in repair reports,
 // written for this test and kept out of every corpus (the guard below checks training).
-import { isTrainingText, sharedDetector } from './helpers';
-import type { Intent } from '../../../services/detection/types';
+import { DetectionCase as Case, expectDetection } from './helpers';
 
-const detector = sharedDetector();
-
-interface Case {
-  text: string;
-  intent: Intent;
-  dissatisfied: boolean;
-}
-
-function expectDetection({ text, intent, dissatisfied }: Case): void {
-  expect(isTrainingText(text)).toBe(false);
-  const result = detector.detect(text);
-  expect({ text, intent: result.intent, dissatisfied: result.dissatisfied }).toEqual({ text, intent, dissatisfied });
-}
 
 describe('a complaint about the answer to a complaint is a Stage 2 request', () => {
   it.each<Case>([
