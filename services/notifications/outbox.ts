@@ -144,8 +144,12 @@ export class Outbox {
 
   /** Once a message is done, the part queued after it may go. */
   private async releaseNext(id: string): Promise<void> {
-    const done = await this.messages.findById(id, { nextId: 1 }).lean<Pick<OutboxMessageDoc, 'nextId'>>();
-    if (done?.nextId && this.started) this.sendSoon(done.nextId, new Date());
+    try {
+      const done = await this.messages.findById(id, { nextId: 1 }).lean<Pick<OutboxMessageDoc, 'nextId'>>();
+      if (done?.nextId && this.started) this.sendSoon(done.nextId, new Date());
+    } catch (err) {
+      this.logger.warn({ err, outboxId: id }, 'could not look up the next part; the poller sends it');
+    }
   }
 
   /** Records a message we chose not to send (opted-out tenant), so the decision is auditable. */
@@ -222,7 +226,6 @@ export class Outbox {
       );
       await this.messages.updateOne(mine, { $set: { status: 'sent', sentAt: new Date(), providerId: result.providerId }, $unset: { leaseUntil: 1, lastError: 1 } });
       this.logger.info({ outboxId: doc._id, channel: doc.channel, attempts: doc.attempts }, 'outbox message sent');
-      await this.releaseNext(doc._id);
     } catch (err) {
       const reason = (err as Error).message ?? String(err);
       const permanent = err instanceof PermanentDeliveryError;
@@ -237,7 +240,11 @@ export class Outbox {
       await this.messages.updateOne(mine, { $set: { status: 'pending', nextAttemptAt: next, lastError: reason }, $unset: { leaseUntil: 1 } });
       this.wakeAt(next.getTime() - now.getTime());
       this.logger.warn({ outboxId: doc._id, channel: doc.channel, attempts: doc.attempts, retryAt: next.toISOString(), reason }, 'outbox send failed; will retry');
+      return;
     }
+    // Outside the try: a failed read here must not turn a sent message back into a pending one
+    // (that would send it twice); the poller still releases the next part if this read fails.
+    await this.releaseNext(doc._id);
   }
 
   /** Exponential backoff with ±20% jitter, so a provider outage does not end in a thundering herd. */

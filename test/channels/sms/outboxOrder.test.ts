@@ -88,4 +88,23 @@ describe('outbox: the parts of one reply', () => {
     const order = delivered.filter((b) => b.startsWith('d') || b.startsWith('e')).map((b) => b[0]);
     expect(order).toEqual(['d', 'd', 'e', 'e']);
   });
+
+  it('are sent once, and the next still goes, when looking up the next part fails after a send', async () => {
+    // The read that finds the waiting part fails once (a database blip): the part already sent
+    // must stay sent (not be sent again), and the poller must still send the next one.
+    const findById = db.models.OutboxMessage.findById.bind(db.models.OutboxMessage);
+    const spy = jest.spyOn(db.models.OutboxMessage, 'findById').mockImplementation(((id: string, projection?: unknown) => {
+      if (projection && typeof projection === 'object' && 'nextId' in projection) {
+        spy.mockRestore();
+        throw new Error('connection reset');
+      }
+      return findById(id, projection as never);
+    }) as never);
+    await queueReply('+447700900705', ['F1 first part', 'F2 second part']);
+    await waitFor(() => delivered.includes('F2 second part') || undefined, 10000, 'the second part');
+    expect(delivered.filter((b) => b.startsWith('F'))).toEqual(['F1 first part', 'F2 second part']);
+    const first = await db.models.OutboxMessage.findOne({ dedupeKey: '+447700900705:reply:0' }).lean();
+    expect(first).toMatchObject({ status: 'sent', attempts: 1 });
+    spy.mockRestore();
+  });
 });
