@@ -18,7 +18,10 @@ describe('forStaff', () => {
   beforeEach(() => {
     fake.mode = 'ok';
   });
-  const azure = () => createTranslator({ TRANSLATOR_PROVIDER: 'azure', TRANSLATOR_KEY: 'k', TRANSLATOR_ENDPOINT: fake.url }, logger, { timeoutMs: 300, cacheSize: 0 });
+  // A generous timeout for the answering fake (a loaded CI machine can take over 300 ms for the first
+  // request); the hanging fake gets a short one so the timeout test stays quick.
+  const azure = (timeoutMs = 5000) =>
+    createTranslator({ TRANSLATOR_PROVIDER: 'azure', TRANSLATOR_KEY: 'k', TRANSLATOR_ENDPOINT: fake.url }, logger, { timeoutMs, cacheSize: 0 });
 
   it('tells staff plainly that no machine translation is configured and shows the original', async () => {
     const view = await forStaff(none, PHRASES.boilerComplaint.ar, 'ar');
@@ -45,7 +48,7 @@ describe('forStaff', () => {
 
   it('keeps the original and explains the failure when the provider times out', async () => {
     fake.mode = 'hang';
-    const view = await forStaff(azure(), PHRASES.leakComplaint.pl, 'pl');
+    const view = await forStaff(azure(300), PHRASES.leakComplaint.pl, 'pl');
     expect(view).toEqual({
       original: PHRASES.leakComplaint.pl,
       language: 'pl',
@@ -80,7 +83,10 @@ describe('forTenant', () => {
   beforeEach(() => {
     fake.mode = 'ok';
   });
-  const azure = () => createTranslator({ TRANSLATOR_PROVIDER: 'azure', TRANSLATOR_KEY: 'k', TRANSLATOR_ENDPOINT: fake.url }, logger, { timeoutMs: 300, cacheSize: 0 });
+  // A generous timeout for the answering fake (a loaded CI machine can take over 300 ms for the first
+  // request); the hanging fake gets a short one so the timeout test stays quick.
+  const azure = (timeoutMs = 5000) =>
+    createTranslator({ TRANSLATOR_PROVIDER: 'azure', TRANSLATOR_KEY: 'k', TRANSLATOR_ENDPOINT: fake.url }, logger, { timeoutMs, cacheSize: 0 });
 
   it('sends the staff reply in the tenant language and keeps the English for the case', async () => {
     const out = await forTenant(azure(), PHRASES.staffReply.en, 'ur');
