@@ -56,6 +56,9 @@ export const bn: Lexicon = {
       'অবশেষে',
     ],
     broken_promise: [
+      'বলা হয়েছিল',
+      'আমাকে বলেছিল',
+      'কেস বন্ধ করে',
       ' (?:apnara|apni) bolechilen \\d+',
       'আবার আসেনি',
       'ছুটি নিয়েছিলাম',
@@ -75,6 +78,9 @@ export const bn: Lexicon = {
       ' boleche?i?lo .{0,25}thik hoye geche',
     ],
     inaction: [
+      'কোনো রেকর্ড নেই',
+      '(?:ফর্ম|আবেদন|কাগজ) হারিয়ে',
+      'তারপর থেকে কিছুই না',
       ' tarpor chole gelo',
       ' kono (?:mairamot|meramot|mairamat) (?:nai|hoy ni|hoyni)',
       'keu (?:ashe|ase|asche|ashche) (?:nai|na|ni)',
@@ -105,6 +111,10 @@ export const bn: Lexicon = {
       ' ontoto uttor',
     ],
     staff_conduct: [
+      '(?:সবার|লোকের|লোকজনের) সামনে',
+      'জোরে জোরে',
+      'আমার (?:ফোন )?নম্বর .{0,40}দিয়ে দিয়েছে',
+      'আমার অনুমতি ছাড়া',
       ' janala khule rakh',
       ' (?:baje|kharap|kharab) (?:bhabe|vabe) kotha',
       'অভদ্র',

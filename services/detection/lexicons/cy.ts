@@ -68,6 +68,10 @@ export const cy: Lexicon = {
       '(?:\\d+|dwy|tair|pedair|pum|chwe|sawl) (?:wythnos|mis)',
     ],
     broken_promise: [
+      'dywedwyd wrtha i (?:y|bod|fod)',
+      'dywedon nhw (?:y byddai|y bydden|bydden)',
+      'roedd (?:e|o|hi|nhw|y [a-z]+|rhywun) i fod i (?:ddod|ffonio|alw|drwsio|gysylltu)',
+      'cau(?:odd|wyd|son nhw)? (?:fy|yr) achos',
       'methu~ (?:yr|y) apwyntiad',
       'addo~',
       'addaw~',
@@ -84,6 +88,9 @@ export const cy: Lexicon = {
       'ddweud ei fod wedi.?i (?:drwsio|datrys|gwneud|sortio)',
     ],
     inaction: [
+      'dim (?:cofnod|record)',
+      'wedi colli (?:fy|y|ein) (?:ffurflen|llythyr|cais|papurau|dogfennau)',
+      'dim (?:gair|byd|ateb) ers hynny',
       'pawb yn dweud rhywbeth gwahanol',
       'does neb yn gwybod dim',
       'does neb yn gwneud dim',
@@ -101,6 +108,9 @@ export const cy: Lexicon = {
       'gwneud dim byd',
     ],
     staff_conduct: [
+      'o flaen (?:pawb|pobl eraill|pobl|y ciw|y cymdogion)',
+      '(?:rhoi|roddodd|rhoddwyd|rhannu|rhannodd) fy (?:rhif|manylion|cyfeiriad)',
+      'heb fy (?:nghaniatad|nghaniatâd|caniatad)',
       'digywilydd',
       'haerllug',
       'anghwrtais',

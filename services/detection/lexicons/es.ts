@@ -100,6 +100,9 @@ export const es: Lexicon = {
       'mucho tiempo',
     ],
     broken_promise: [
+      'me dijeron (?:por telefono )?que',
+      'me dijo (?:por telefono )?que (?:llamaria|vendria|hablaria|iria|mandaria|revisaria|pasaria)',
+      'cerraron (?:mi |el )?(?:caso|expediente)',
       '(?:dijeron|dijo|prometieron) \\d+ dias',
       'volvio a faltar',
       'falto',
@@ -121,6 +124,11 @@ export const es: Lexicon = {
       '(?:dijo|dijeron|aseguro|aseguraron) .. que (?:estaba|esta|quedo|quedaba) (?:arreglad~|resuelt~|reparad~)',
     ],
     inaction: [
+      'no consta~',
+      'no (?:hay|tienen|tenemos) (?:ningun |ninguna )?(?:registro|constancia)',
+      '(?:perdieron|perdio|han perdido|se perdieron) (?:mi|mis|los|el|la|las) (?:formulario~|papeles|solicitud|documentos|carta)',
+      'empezar de (?:nuevo|cero)',
+      'desde entonces nada',
       'nada arreglado',
       'cada uno (?:me )?dice (?:una cosa distinta|otra cosa|una cosa diferente)',
       'nadie sabe nada',
@@ -146,6 +154,11 @@ export const es: Lexicon = {
       '(?:por lo menos|al menos) contest~',
     ],
     staff_conduct: [
+      'delante de (?:otros|otras|todos|todo el mundo|la gente|los vecinos|otras personas)',
+      'en voz alta',
+      'se encogio de hombros',
+      '(?:dio|dieron|paso|pasaron) mi (?:numero|telefono|direccion|dato~)',
+      'sin mi (?:consentimiento|permiso)',
       'muy borde',
       'fue borde',
       'desagradable',

@@ -90,6 +90,9 @@ export const fr: Lexicon = {
       'ca fait longtemps',
     ],
     broken_promise: [
+      'on m\'a dit (?:qu\'on|que)',
+      'm\'a dit qu\'(?:il|elle) (?:rappellerait|viendrait|passerait|parlerait|enverrait|regarderait)',
+      '(?:ferme|clos|classe) (?:mon |le )?dossier',
       '(?:vous aviez dit|vous avez dit|on m.?a dit|promis) \\d+ jours',
       'promess~',
       "personne ne m'a (?:rappele|appele|repondu|contacte)",
@@ -113,6 +116,10 @@ export const fr: Lexicon = {
       '(?:avait|a|avaient|ont) dit .. que (?:c.?etait|c.?est|tout etait) (?:regle|repare|resolu|fait)',
     ],
     inaction: [
+      'aucune trace',
+      '(?:perdu|egare) (?:mon|ma|mes) (?:formulaire|dossier|demande|papiers|documents|courrier)',
+      'recommencer (?:a zero|depuis le debut)',
+      'et depuis rien',
       'rien de (?:repare|fait|regle)',
       "n'a rien (?:securise|protege|repare|nettoye|range|verifie)",
       'chacun (?:me )?dit (?:autre chose|quelque chose de different)',
@@ -138,6 +145,11 @@ export const fr: Lexicon = {
       '(?:repondez au moins|au moins repondre|au moins une reponse)',
     ],
     staff_conduct: [
+      'devant (?:d\'autres|tout le monde|les autres|les gens|les voisins|d\'autres locataires)',
+      'a voix haute',
+      'hausse les epaules',
+      '(?:donne|transmis|communique) mon (?:numero|adresse|telephone)',
+      'sans mon (?:accord|consentement|autorisation)',
       'desagreable',
       'agressi~ avec moi',
       'pas aimable',

@@ -64,6 +64,9 @@ export const lt: Lexicon = {
       'ilga laika',
     ],
     broken_promise: [
+      '(?:man )?(?:buvo )?pasakyta,? kad',
+      'sake,? kad (?:paskambins|ateis|perskambins|sutvarkys|pakalbes|atsius)',
+      'uzdare (?:mano )?(?:byla|skunda|prasyma)',
       '(?:sakete|zadejote|sake) \\d+ (?:darbo )?dien~',
       'vel neatejo',
       'pasiemiau laisva diena',
@@ -83,6 +86,10 @@ export const lt: Lexicon = {
       'sake,? kad (?:sutvarke|pataise|suremontavo|viskas gerai|viskas tvarkoj)',
     ],
     inaction: [
+      'nera (?:jokio )?(?:iraso|irasu)',
+      '(?:pames|pamete|prarado|pametete) (?:mano )?(?:prasyma|forma|dokumentus|laiska)',
+      'nuo tada nieko',
+      'tik automatin~',
       'kiekvienas sako',
       'niekas nieko nezino',
       'niekas nieko nedaro',
@@ -103,6 +110,11 @@ export const lt: Lexicon = {
       'bent jau atsakykite',
     ],
     staff_conduct: [
+      'prie (?:kitu|visu|zmoniu|kaimynu|eiles)',
+      'garsiai (?:kalbejo|pasake|aptarinejo)',
+      'gu[zž]ciojo peciais',
+      '(?:dave|perdave|atskleide|davete) mano (?:telefono )?(?:numeri|adresa|duomenis)',
+      'be mano sutikimo',
       'grub~',
       'nemalon~',
       'nemandag~',

@@ -95,6 +95,10 @@ export const pl: Lexicon = {
       '(?:drugi|trzeci|czwarty|piaty) (?:miesiac|tydzien|rok)',
     ],
     broken_promise: [
+      '(?:powiedziano|mowiono|obiecano) mi,? ze',
+      'powiedzial~ (?:mi )?ze (?:zadzwoni|oddzwoni|przyjdzie|przyjedzie|zalatwi|sprawdzi|porozmawia|wysle|naprawi|odezwie)',
+      'spraw~ (?:zostala |jest |zostanie )?zamkni~',
+      'zamkn~ (?:moja |te )?sprawe',
       '(?:mowiliscie|obiecaliscie|mowili) \\d+ dni',
       'znowu nie (?:przyszedl|przyszla|przyszli|przyjechal)',
       'wzial~ dzien wolny',
@@ -118,6 +122,10 @@ export const pl: Lexicon = {
       '(?:powiedzial~|mowil~|twierdzil~) ze (?:jest |juz )?(?:naprawion~|zrobion~|zalatwion~|w porzadku)',
     ],
     inaction: [
+      'nie ma (?:zadnego |nawet )?(?:sladu|zapisu|wniosku|formularza)',
+      '(?:zgubil~|zgubion~|zaginal~|zaginel~) (?:moj~ |te )?(?:formularz|wniosek|dokumenty|papiery|list|pismo)',
+      '(?:zaczynac|zaczac|zaczynam|zaczne|zaczynac wszystko) od (?:nowa|zera)',
+      '(?:od tego czasu|potem) (?:nic|cisza)',
       'kazdy (?:mi )?mowi (?:mi )?co innego',
       'nikt nic nie wie',
       'nikt (?:nawet )?nie (?:zadzwoni|oddzwoni|odpisze|przyjdzie)',
@@ -140,6 +148,11 @@ export const pl: Lexicon = {
       '(?:i|a potem) (?:poszedl|wyszedl|pojechal|sobie poszedl)',
     ],
     staff_conduct: [
+      'przy (?:innych|wszystkich|ludziach|sasiadach|kolejce|calej kolejce)',
+      'na caly glos',
+      'wzruszyl~ ramionami',
+      '(?:podal~|dal~|przekazal~|udostepnil~) (?:moj|moje|moja) (?:numer|adres|dane)',
+      'bez (?:mojej )?zgody',
       'opryskliw~',
       'to nie jego sprawa',
       'to nie moja sprawa',

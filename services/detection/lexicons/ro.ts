@@ -88,6 +88,10 @@ export const ro: Lexicon = {
       'din (?:ianuarie|februarie|martie|aprilie|mai|iunie|iulie|august|septembrie|octombrie|noiembrie|decembrie)',
     ],
     broken_promise: [
+      'mi s.?a spus ca',
+      'mi.?a(?:u)? spus ca (?:ma|va|vor|o sa|cineva)',
+      '(?:au|a|ati) inchis (?:cazul|dosarul|sesizarea|reclamatia)',
+      'cazul (?:a fost |e )?inchis',
       '(?:ati spus|ati zis|mi.?ati promis) \\d+ zile',
       'nu a mai venit',
       'zi de (?:munca|concediu) degeaba',
@@ -113,6 +117,10 @@ export const ro: Lexicon = {
       '(?:a zis|au zis|a spus|au spus) .. ca (?:a rezolvat|e rezolvat|s.?a rezolvat|a reparat|e reparat|e gata)',
     ],
     inaction: [
+      'nu (?:exista|au|aveti|are) (?:nicio )?(?:evidenta|inregistrare)',
+      '(?:a fost|au fost|s.?a|s.?au|ati|au) pierdut',
+      '(?:incep|incepem|inceapa|sa incep|o iau|s-o iau|o luam) (?:totul )?de la (?:zero|capat)',
+      'de atunci nimic',
       'nu (?:mai )?vine nimeni',
       'nimeni nu (?:mai )?vine',
       'fiecare (?:imi )?spune altceva',
@@ -133,6 +141,11 @@ export const ro: Lexicon = {
       'macar sa.?mi raspundeti',
     ],
     staff_conduct: [
+      'in fata (?:altor|tuturor|oamenilor|vecinilor|celorlalti)',
+      'cu voce tare',
+      'a ridicat din umeri',
+      '(?:a dat|au dat|ati dat|a transmis|au transmis) (?:numarul|adresa|datele) (?:meu|mea|mele)',
+      'fara (?:acordul|permisiunea|consimtamantul) (?:meu|mea)',
       'obraznic~',
       'nu e treaba (?:lui|ei|mea)',
       'nepoliticos~',

@@ -72,6 +72,8 @@ export const so: Lexicon = {
       'bil ka badan',
     ],
     broken_promise: [
+      '(?:waxaa la ii sheegay|wuxuu ii sheegay|way ii sheegeen|waxay ii sheegeen|waxay ii sheegtay) in',
+      'xireen (?:kiiska|dacwadda|cabashada)',
       'waxaad (?:tiraahdeen|tiri|ii sheegteen) \\d+ maalmood',
       'ma iman(?! kar)',
       'fasax ka qaatay',
@@ -90,6 +92,10 @@ export const so: Lexicon = {
       'yiri .. (?:waa la hagaajiyay|waa la xalliyay|waa dhammaaday)',
     ],
     inaction: [
+      'qofna (?:ii|ima|iima) (?:iman|imaan|soo wicin|soo iman)',
+      'ma hayaan (?:wax )?diiwaan',
+      '(?:lumiyeen|lumisay|lumiyay) (?:foomka|warqadda|codsiga)',
+      'wax jawaab ah ma',
       'qof walba wax kale',
       'qofna waxba ma oga',
       'waxba lama qaban',
@@ -110,6 +116,10 @@ export const so: Lexicon = {
       'ugu yaraan (?:iga|ii) jawaab',
     ],
     staff_conduct: [
+      '(?:dadka|dad kale|qof walba) hortooda',
+      'cod dheer',
+      '(?:lambarkayga|cinwaankayga) (?:ayuu|ayay|ayaa) (?:siiyay|siisay|siiyeen|u diray)',
+      'ogolaansha~ la\'aan',
       'cay yeel~',
       'ii cayay',
       'cay~ ii',

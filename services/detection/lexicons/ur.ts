@@ -70,6 +70,9 @@ export const ur: Lexicon = {
       'intezar',
     ],
     broken_promise: [
+      '(?:کہا گیا تھا|بتایا گیا تھا)',
+      '(?:kaha|bataya) gaya tha',
+      '(?:کیس|case) (?:بند کر|band kar)',
       ' (?:aap ne|ap ne|tusi|aapne) (?:kaha|kiha|bola) (?:tha|si) \\d+',
       'پھر نہیں آیا',
       'چھٹی لی',
@@ -91,6 +94,11 @@ export const ur: Lexicon = {
       'کہا تھا .{0,25}ٹھیک ہو گیا',
     ],
     inaction: [
+      'کوئی ریکارڈ نہیں',
+      'کوئی فارم نہیں',
+      '(?:فارم|درخواست|کاغذات) گم',
+      'koi record nahi',
+      'اس کے بعد (?:کچھ نہیں|کوئی جواب نہیں)',
       ' na marammat na',
       'koi (?:nahi|nahin|nai) (?:aunda|aaunda|aaya|aya|aata|aati|ata|aandaa?)',
       'koi (?:bhi )?(?:nahi|nai) (?:aaya|aya) abhi tak',
@@ -118,6 +126,11 @@ export const ur: Lexicon = {
       ' kam se kam jawab',
     ],
     staff_conduct: [
+      '(?:سب|لوگوں|دوسروں) کے سامنے',
+      'اونچی آواز',
+      '(?:sab|logon) ke samne',
+      '(?:میرا|mera) (?:نمبر|فون نمبر|پتہ|number) .{0,30}(?:دے دیا|de diya)',
+      '(?:میری اجازت کے بغیر|meri ijazat ke baghair)',
       ' khidki khol (?:do|dein|den|lo)',
       ' (?:rudely|badtameezi|batameezi|bad tameezi|badtamizi)',
       'بدتمیز',
