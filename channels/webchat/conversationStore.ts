@@ -20,6 +20,8 @@
 //   after the claim, a retry of the post or the resume job finishes the work, once.
 // - Conversation facts that never change (user, locale) and the hints are cached per instance;
 //   the database stays the truth, so any instance can serve any conversation.
+// - The per-turn reads and writes use the driver's collection (models/rawCollection.ts): mongoose's
+//   per-call work (casting, hydration, an Error built on every create) cost more CPU than the command.
 import { EventEmitter } from 'node:events';
 import type { Activity } from 'botbuilder';
 import type { Models } from '../../models';
@@ -166,7 +168,7 @@ export class DirectLineStore {
     for (let attempt = 0; attempt < 3; attempt++) {
       const known = this.known.get(conversationId) ?? (await this.load(conversationId));
       try {
-        await this.models.DirectlineClientActivity.create({ _id: claimId, conversationId, seq: known.lastSeq + 1, at: new Date() });
+        await rawCollection(this.models.DirectlineClientActivity).insertOne({ _id: claimId, conversationId, seq: known.lastSeq + 1, at: new Date() });
         return { kind: 'new', claimedSeq: known.lastSeq + 1 };
       } catch (err) {
         if ((err as { code?: number }).code !== 11000) throw err;
@@ -242,7 +244,8 @@ export class DirectLineStore {
       const knownLast = known?.lastSeq ?? 0;
       const batch = next <= knownLast ? Math.min(8, knownLast - next + 1) : 1;
       const seqs = Array.from({ length: batch }, (_, i) => next + i);
-      const docs = await Promise.all(seqs.map((seq) => this.models.DirectlineActivity.findById(activityId(conversationId, seq)).lean()));
+      const activitiesById = rawCollection(this.models.DirectlineActivity);
+      const docs = await Promise.all(seqs.map((seq) => activitiesById.findOne({ _id: activityId(conversationId, seq) })));
       let found = false;
       for (const [i, doc] of docs.entries()) {
         if (!doc) continue;
@@ -262,12 +265,12 @@ export class DirectLineStore {
   /** Notes, before the post is stored, that it awaits its bot turn (with the post itself, for a resume). */
   async markPending(conversationId: string, clientActivityId: string, activity: Partial<Activity>, serviceUrl: string): Promise<void> {
     const _id = postKey(conversationId, clientActivityId);
-    await this.models.DirectlinePending.create({ _id, conversationId, clientActivityId, activityJson: JSON.stringify(activity), serviceUrl, since: new Date(), attempts: 1 });
+    await rawCollection(this.models.DirectlinePending).insertOne({ _id, conversationId, clientActivityId, activityJson: JSON.stringify(activity), serviceUrl, since: new Date(), attempts: 1 });
   }
 
   /** The post's turn has stored its replies: nothing left to resume. */
   async clearPending(conversationId: string, clientActivityId: string): Promise<void> {
-    await this.models.DirectlinePending.deleteOne({ _id: postKey(conversationId, clientActivityId) });
+    await rawCollection(this.models.DirectlinePending).deleteOne({ _id: postKey(conversationId, clientActivityId) });
   }
 
   /** Posts whose turn started before `before` and never finished (a slow background scan of a small collection). */
@@ -304,7 +307,16 @@ export class DirectLineStore {
       };
       const activityJson = JSON.stringify(stored);
       try {
-        await this.models.DirectlineActivity.create({ _id: id, conversationId, seq, clientActivityId, activityJson, type: stored.type ?? 'message', createdAt: now });
+        await rawCollection(this.models.DirectlineActivity).insertOne({
+          _id: id,
+          conversationId,
+          seq,
+          // Left out when absent: the driver would store an undefined field as null.
+          ...(clientActivityId !== undefined ? { clientActivityId } : {}),
+          activityJson,
+          type: stored.type ?? 'message',
+          createdAt: now,
+        });
       } catch (err) {
         if ((err as { code?: number }).code !== 11000) throw err;
         // Another instance took this watermark: try the next, and after a few, ask the conversation.
@@ -335,7 +347,8 @@ export class DirectLineStore {
     let last = from;
     for (let start = from + 1; ; start += PROBE_BATCH) {
       const seqs = Array.from({ length: PROBE_BATCH }, (_, i) => start + i);
-      const found = await Promise.all(seqs.map((seq) => this.models.DirectlineActivity.exists({ _id: activityId(conversationId, seq) })));
+      const activitiesById = rawCollection(this.models.DirectlineActivity);
+      const found = await Promise.all(seqs.map((seq) => activitiesById.findOne({ _id: activityId(conversationId, seq) }, { projection: { _id: 1 } })));
       const hits = seqs.filter((_, i) => found[i]);
       if (hits.length === 0) return last;
       last = hits[hits.length - 1];

@@ -5,6 +5,7 @@
 // instance sees it; the unique _id per tenant address means only one staff member holds it.
 import type { Model } from 'mongoose';
 import type { HandoffDoc } from '../../models/handoff';
+import { rawCollection } from '../../models/rawCollection';
 import type { TenantAddress, TenantMessenger } from '../notifications/tenantMessenger';
 import type { Translator } from '../translation/translator';
 import { sendToTenantInTheirLanguage } from '../translation/tenantDelivery';
@@ -114,7 +115,8 @@ export class HandoffService {
 
   /** The active take-over for a tenant, if any. Tenant bots call this on every inbound message. */
   async active(tenant: { channel: string; id: string }): Promise<Handoff | null> {
-    const d = await this.deps.handoffs.findById(handoffKey(tenant)).lean<HandoffDoc>();
+    // Read on every tenant message: the driver's collection (models/rawCollection.ts).
+    const d = await rawCollection(this.deps.handoffs).findOne({ _id: handoffKey(tenant) });
     return d ? fromDoc(d) : null;
   }
 

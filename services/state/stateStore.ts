@@ -9,9 +9,10 @@
 // checkpoint: every 16 revisions an insert of `<key>#c<n>` (n = 1, 2, 3 ...) records that the key
 // reached revision 16n, found by probing n = 1, 2, 4, 8 ... then halving. Hints are only where to
 // start looking; the revision documents in MongoDB are the truth, so several instances agree.
-// Nothing on a turn updates or deletes: FerretDB v1 decodes the whole collection for those even by
-// `_id`, and this collection grows with every turn. Old revisions are pruned by a background sweep
-// (`pruneStateRevisions`, scheduled in services/state/pruneJob.ts), only below the latest checkpoint.
+// Nothing on a turn updates or deletes: an unpatched FerretDB v1.24 decodes the whole collection for
+// those even by `_id`, and this collection grows with every turn. Old revisions are pruned by a
+// background sweep (`pruneStateRevisions` in services/state/pruneRevisions.ts), only below the latest
+// checkpoint and only once older than STATE_PRUNE_MIN_AGE_MS.
 import type { Model } from 'mongoose';
 import type { BotStateDoc } from '../../models/botState';
 import { rawCollection } from '../../models/rawCollection';
@@ -47,6 +48,14 @@ export interface StateStoreOptions {
   clock?: () => Date;
 }
 
+/**
+ * A write whose eTag this process read (or wrote) less than this long ago needs no check that the
+ * next revision was pruned in between: that revision would be younger than the read, and the sweep
+ * leaves revisions younger than STATE_PRUNE_MIN_AGE_MS (a multiple of this) alone. Saves one read
+ * on nearly every turn.
+ */
+export const FRESH_READ_MS = 10 * 60 * 1000;
+
 function isDuplicateKey(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000;
 }
@@ -68,7 +77,8 @@ export function createStateStore(docs: Model<BotStateDoc>, options: StateStoreOp
   const checkpointEvery = options.checkpointEvery ?? 16;
   const maxHints = options.maxHints ?? 50_000;
   const clock = options.clock ?? (() => new Date());
-  const hints = new Map<string, number>();
+  /** Per key: the latest revision this process knows of, and when it learned that (clock ms). */
+  const hints = new Map<string, { rev: number; seenAt: number }>();
   // The driver's collection, not mongoose documents: these run several times per tenant turn, and
   // mongoose's per-document work (hydration, save middleware, casting) was a fifth of the product's
   // CPU under the bench. The documents are simple and written only here.
@@ -76,7 +86,7 @@ export function createStateStore(docs: Model<BotStateDoc>, options: StateStoreOp
 
   function remember(key: string, rev: number): void {
     hints.delete(key);
-    hints.set(key, rev);
+    hints.set(key, { rev, seenAt: clock().getTime() });
     if (hints.size > maxHints) hints.delete(hints.keys().next().value as string);
   }
 
@@ -144,7 +154,7 @@ export function createStateStore(docs: Model<BotStateDoc>, options: StateStoreOp
 
   /** The key's latest revision document (a tombstone after a delete), or null when it has none. */
   async function latest(key: string): Promise<BotStateDoc | null> {
-    const hint = hints.get(key) ?? (await headRev(key));
+    const hint = hints.get(key)?.rev ?? (await headRev(key));
     let [current, next] = await Promise.all([hint > 0 ? byRev(key, hint) : Promise.resolve(null), byRev(key, hint + 1)]);
     if (hint > 0 && !current && !next) {
       // The hint points at a pruned or erased revision (another instance moved far on, or the
@@ -222,7 +232,8 @@ export function createStateStore(docs: Model<BotStateDoc>, options: StateStoreOp
         base = current?.rev ?? 0;
       }
       const known = hints.get(key);
-      if (known !== undefined && known > base) throw new StateConflictError(key);
+      if (known !== undefined && known.rev > base) throw new StateConflictError(key);
+      const freshRead = known !== undefined && known.rev === base && clock().getTime() - known.seenAt < FRESH_READ_MS;
       try {
         await insert(key, base + 1, false, value);
       } catch (err) {
@@ -231,7 +242,7 @@ export function createStateStore(docs: Model<BotStateDoc>, options: StateStoreOp
       }
       // The insert succeeds below the latest only when revision base+1 had been pruned, i.e. the
       // caller's eTag was long stale; pruning stays below the latest checkpoint, so a checkpoint tells.
-      if (await passedBeyond(key, base + 1)) {
+      if (!freshRead && (await passedBeyond(key, base + 1))) {
         await raw.deleteOne({ _id: revId(key, base + 1) }).catch(() => undefined);
         hints.delete(key);
         throw new StateConflictError(key);

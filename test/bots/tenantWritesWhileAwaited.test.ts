@@ -9,6 +9,7 @@ import { createLogger } from '../../services/logging/logger';
 import { loadPolicyPack } from '../../services/policy/packs';
 import { createTranslator } from '../../services/translation';
 import { Harness, startHarness } from './tenantHarness';
+import { rawCollection } from '../../models/rawCollection';
 
 const officer: Actor = { kind: 'staff', id: 'officer-1', name: 'Sam Officer', channel: 'teams' };
 const START = new Date('2026-03-02T10:00:00Z');
@@ -99,7 +100,8 @@ describe('a tenant writing in while staff wait for them (Brighter Places)', () =
   it('costs one marker read by _id on a turn when nobody waits for the tenant, and lists no cases', async () => {
     const chat = h.chat('webchat', 'wc-nobody-waits');
     await chat.say('Hello, I want to complain about the noise from the lift');
-    const collection = h.db.models.Counter.collection;
+    // The driver's collection, which the hot path reads (models/rawCollection.ts).
+    const collection = rawCollection(h.db.models.Counter);
     const findOne = jest.spyOn(collection, 'findOne');
     const list = jest.spyOn(h.deps.cases, 'listForContact');
     try {

@@ -1,8 +1,12 @@
 // The botbuilder Storage over MongoDB: botbuilder's eTag semantics, on the real database.
 import { MongoStorage, StateConflictError } from '../../../bots/state/mongoStorage';
 import { createStateStore } from '../../../services/state/stateStore';
-import { pruneStateRevisions } from '../../../services/state/pruneRevisions';
+import { pruneStateRevisions, STATE_PRUNE_MIN_AGE_MS } from '../../../services/state/pruneRevisions';
 import { openTestDb, TestDb } from '../../helpers/db';
+
+/** The sweep leaves young revisions alone, so these tests run it as if this much later. */
+const LATER_MS = STATE_PRUNE_MIN_AGE_MS + 60_000;
+const sweepLater = () => pruneStateRevisions(db.models.BotState, { now: new Date(Date.now() + LATER_MS) });
 
 let db: TestDb;
 let storage: MongoStorage;
@@ -62,7 +66,7 @@ describe('MongoStorage', () => {
   it('keeps only a few revisions per key once the background sweep has run', async () => {
     for (let i = 0; i < 16; i++) await storage.write({ 'g/1': { i } });
     expect(await db.models.BotState.countDocuments({ key: 'g/1', head: { $ne: true } })).toBe(16);
-    await pruneStateRevisions(db.models.BotState);
+    await sweepLater();
     expect(await db.models.BotState.countDocuments({ key: 'g/1', head: { $ne: true } })).toBeLessThanOrEqual(3);
     expect((await storage.read(['g/1']))['g/1']).toMatchObject({ i: 15 });
   });
@@ -71,7 +75,7 @@ describe('MongoStorage', () => {
     await storage.write({ 'h/1': { i: 0 } });
     const old = (await storage.read(['h/1']))['h/1'];
     for (let i = 1; i < 20; i++) await storage.write({ 'h/1': { i } });
-    await pruneStateRevisions(db.models.BotState);
+    await sweepLater();
     await expect(storage.write({ 'h/1': { ...old, i: -1 } })).rejects.toBeInstanceOf(StateConflictError);
     expect((await storage.read(['h/1']))['h/1']).toMatchObject({ i: 19 });
   });
@@ -100,7 +104,7 @@ describe('StateStore across app instances (each with its own hints)', () => {
     // Writing never deletes: every revision is still there until the sweep runs.
     expect(await db.models.BotState.findById('n/1#1').lean()).toMatchObject({ rev: 1 });
     expect(await db.models.BotState.findById('n/1#c2').lean()).toMatchObject({ rev: 32, head: true });
-    expect(await pruneStateRevisions(db.models.BotState)).toBeGreaterThanOrEqual(29);
+    expect(await sweepLater()).toBeGreaterThanOrEqual(29);
     expect(await db.models.BotState.findById('n/1#1').lean()).toBeNull();
     // Below the latest checkpoint (32) minus 2 all go; the checkpoints and the latest revisions stay.
     expect(await db.models.BotState.findById('n/1#29').lean()).toBeNull();
@@ -113,7 +117,7 @@ describe('StateStore across app instances (each with its own hints)', () => {
     const a = store();
     for (let i = 1; i <= 16 * 11 + 5; i++) await a.write('long/1', { i });
     await a.write('short/1', { i: 1 });
-    await pruneStateRevisions(db.models.BotState);
+    await sweepLater();
     expect(await store().read('long/1')).toMatchObject({ value: { i: 181 }, etag: '181' });
     expect(await db.models.BotState.findById('long/1#173').lean()).toBeNull();
     expect(await db.models.BotState.findById('short/1#1').lean()).toMatchObject({ rev: 1 });
@@ -129,15 +133,33 @@ describe('StateStore across app instances (each with its own hints)', () => {
   });
 
   it('an instance whose hint was pruned away still finds the latest, and its eTag conflicts', async () => {
-    const a = store();
+    // a's read is as old as the sweep's minimum age when it writes: it must check for pruning.
+    let aNow = Date.now();
+    const a = createStateStore(db.models.BotState, { clock: () => new Date(aNow) });
     const b = store();
     await a.write('p/1', { i: 0 });
     const old = await a.read('p/1');
     for (let i = 1; i <= 20; i++) await b.write('p/1', { i });
-    await pruneStateRevisions(db.models.BotState);
+    await sweepLater();
+    aNow += LATER_MS;
     await expect(a.write('p/1', { i: -1 }, old?.etag)).rejects.toBeInstanceOf(StateConflictError);
     expect(await a.read('p/1')).toMatchObject({ value: { i: 20 } });
     expect(await db.models.BotState.findById('p/1#2').lean()).toBeNull();
+  });
+
+  it('the sweep leaves revisions younger than its minimum age, so an eTag read moments ago still conflicts', async () => {
+    const a = store();
+    const b = store();
+    await a.write('y/1', { i: 0 });
+    const old = await a.read('y/1');
+    for (let i = 1; i <= 20; i++) await b.write('y/1', { i });
+    expect(await pruneStateRevisions(db.models.BotState)).toBe(0);
+    expect(await db.models.BotState.findById('y/1#2').lean()).toMatchObject({ rev: 2 });
+    // a skips the pruned-revision check for a read this fresh; revision 2 is there, so its insert loses.
+    await expect(a.write('y/1', { i: -1 }, old?.etag)).rejects.toBeInstanceOf(StateConflictError);
+    expect(await a.read('y/1')).toMatchObject({ value: { i: 20 } });
+    expect(await sweepLater()).toBe(13); // revisions 1-13: below checkpoint 16 minus 2
+    expect(await db.models.BotState.findById('y/1#2').lean()).toBeNull();
   });
 
   it('two instances writing at the same eTag: exactly one wins', async () => {
@@ -153,7 +175,7 @@ describe('StateStore across app instances (each with its own hints)', () => {
   it('a create ("0") from an instance that never saw the key conflicts even when revision 1 was pruned', async () => {
     const a = store();
     for (let i = 1; i <= 20; i++) await a.write('s/1', { i });
-    await pruneStateRevisions(db.models.BotState);
+    await sweepLater();
     expect(await db.models.BotState.findById('s/1#1').lean()).toBeNull();
     await expect(store().write('s/1', { i: -1 }, '0')).rejects.toBeInstanceOf(StateConflictError);
     expect(await db.models.BotState.findById('s/1#1').lean()).toBeNull();
