@@ -931,6 +931,13 @@ export function safetyCues(cueText: string, rawText: string): Set<CueKind> {
   rawText = asciiDigits(rawText);
   // "a drip from the overflow pipe" names a fitting; it says nothing is overflowing.
   cueText = cueText.replace(/ overflow (?=pipe|outlet)/g, ' ');
+  // "during the flood works", "flood insurance": a project or a policy, not water coming in.
+  cueText = cueText.replace(/ flood (?=(?:works|defences?|defenses?|risk|insurance|barriers?|alleviation|plain) )/g, ' ');
+  // The plug of a bath or sink is not an electrical plug ("pulled the plug and the water came up").
+  cueText = cueText.replace(
+    / (?:(?:bath|sink|basin) plug|plug ?hole|(?:pulled|pull|pulling|took|take|taking|put|putting) (?:out )?the plug(?! (?:out of|from) the (?:socket|wall|extension|adaptor)))(?= )/g,
+    ' ',
+  );
   const found = new Set<CueKind>();
   if ((has('smell') || has('leak')) && (has('gas') || has('eggs'))) found.add('hazard_gas');
   if (/rotten eggs?\b/i.test(rawText)) found.add('hazard_gas');

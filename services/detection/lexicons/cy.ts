@@ -68,6 +68,7 @@ export const cy: Lexicon = {
       '(?:\\d+|dwy|tair|pedair|pum|chwe|sawl) (?:wythnos|mis)',
     ],
     broken_promise: [
+      'dywedodd (?:y|swyddog|rhywun|hi|e|o|nhw)(?: [^ ]+){0,3} y byddai',
       'dywedwyd wrtha i (?:y|bod|fod)',
       'dywedon nhw (?:y byddai|y bydden|bydden)',
       'roedd (?:e|o|hi|nhw|y [a-z]+|rhywun) i fod i (?:ddod|ffonio|alw|drwsio|gysylltu)',
@@ -88,6 +89,11 @@ export const cy: Lexicon = {
       'ddweud ei fod wedi.?i (?:drwsio|datrys|gwneud|sortio)',
     ],
     inaction: [
+      '^diwrnod \\d+ heb',
+      '(?:dau|tri|pedwar) ateb gwahanol',
+      'atebion gwahanol',
+      'dim ond (?:unwaith|dwywaith) (?:eleni|y flwyddyn|trwy\'r flwyddyn)',
+      'heb (?:ddweud|ddeud|roi gwybod) wrtha i',
       'dim (?:cofnod|record)',
       'wedi colli (?:fy|y|ein) (?:ffurflen|llythyr|cais|papurau|dogfennau)',
       'dim (?:gair|byd|ateb) ers hynny',
@@ -108,6 +114,8 @@ export const cy: Lexicon = {
       'gwneud dim byd',
     ],
     staff_conduct: [
+      '(?:ei|mai|taw) fy mai i',
+      '(?:bai|mai) arna i',
       'o flaen (?:pawb|pobl eraill|pobl|y ciw|y cymdogion)',
       '(?:rhoi|roddodd|rhoddwyd|rhannu|rhannodd) fy (?:rhif|manylion|cyfeiriad)',
       'heb fy (?:nghaniatad|nghaniatâd|caniatad)',
@@ -245,6 +253,8 @@ export const cy: Lexicon = {
       'r?o?i caniad i (?:mi|fi)',
     ],
     asb: [
+      'taflu (?:poteli|cerrig|wyau|sbwriel)',
+      '(?:criw o )?bobl ifanc yn (?:taflu|gweiddi|yfed|smygu|ysmygu)',
       'cymydog~',
       'cymdogion',
       'drws nesa~',

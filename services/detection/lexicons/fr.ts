@@ -16,6 +16,7 @@ export const fr: Lexicon = {
       'formulaire de (?:reclamation|plainte)',
     ],
     strong_negative: [
+      '(?:preleve|facture|debite|pris) .. en (?:plus|trop)',
       'refuse~ de (?:rembourser|payer|reparer)',
       'factur~ a tort',
       'inacceptable',
@@ -90,6 +91,8 @@ export const fr: Lexicon = {
       'ca fait longtemps',
     ],
     broken_promise: [
+      '(?:pas|jamais) (?:ete )?(?:remis|remise|remonte|remontee|repose|reposee)',
+      'jamais (?:ete )?(?:enregistre~|traite~)',
       'on m\'a dit (?:qu\'on|que)',
       'm\'a dit qu\'(?:il|elle) (?:rappellerait|viendrait|passerait|parlerait|enverrait|regarderait)',
       '(?:ferme|clos|classe) (?:mon |le )?dossier',
@@ -116,6 +119,12 @@ export const fr: Lexicon = {
       '(?:avait|a|avaient|ont) dit .. que (?:c.?etait|c.?est|tout etait) (?:regle|repare|resolu|fait)',
     ],
     inaction: [
+      '^jour \\d+ sans',
+      '(?:ancienne|mauvaise) adresse',
+      '(?:vous )?continuez a (?:lui |leur )?(?:ecrire|envoyer)',
+      'sans (?:me|nous) (?:dire|prevenir|demander|informer)',
+      '(?:disent|ecrivent|ont ecrit|ont dit|notent) que (?:je )?n\'(?:ai pas repondu|etais pas)',
+      '(?:seulement|une seule fois|qu\'une fois) (?:cette annee|de l\'annee|par an)',
       'aucune trace',
       '(?:perdu|egare) (?:mon|ma|mes) (?:formulaire|dossier|demande|papiers|documents|courrier)',
       'recommencer (?:a zero|depuis le debut)',
@@ -145,6 +154,8 @@ export const fr: Lexicon = {
       '(?:repondez au moins|au moins repondre|au moins une reponse)',
     ],
     staff_conduct: [
+      '(?:c\'est|c\'etait|ce serait) (?:de )?ma faute',
+      '(?:appele|appelee|contacte|contactee) directement',
       'devant (?:d\'autres|tout le monde|les autres|les gens|les voisins|d\'autres locataires)',
       'a voix haute',
       'hausse les epaules',
@@ -263,6 +274,8 @@ export const fr: Lexicon = {
       'cmp ?\\d+',
     ],
     stage2: [
+      'reexamen',
+      'reexaminer',
       'faire remonter',
       'remonter',
       "n'?accepte pas (?:la )?(?:reponse|decision)",
@@ -309,6 +322,10 @@ export const fr: Lexicon = {
       '(?:peut|pourrait|pouvez) me (?:contacter|rappeler|telephoner|appeler)',
     ],
     asb: [
+      'seringues',
+      'dort dans (?:le local|les escaliers|le hall|la cage)',
+      '(?:se )?disput~ (?:toute|fort|la nuit)',
+      'bagarre~',
       'fument',
       'voisin~',
       'bruit~',

@@ -86,6 +86,13 @@ export const lt: Lexicon = {
       'sake,? kad (?:sutvarke|pataise|suremontavo|viskas gerai|viskas tvarkoj)',
     ],
     inaction: [
+      'pamet~ (?:mano )?(?:prasym~|form~|dokument~|laisk~|siuntim~|paraisk~)',
+      '^\\d+ dien~ be',
+      '(?:senu|neteisingu) adresu',
+      'moku (?:uz|už)(?: [^ ]+){1,6} (?:neveikia|neveike|nedirba)',
+      'be (?:perspejimo|ispejimo|klausimo)',
+      'niekas (?:manes |musu )?neperspejo',
+      'tik (?:karta|du kartus) (?:per metus|siais metais)',
       'nera (?:jokio )?(?:iraso|irasu)',
       '(?:pames|pamete|prarado|pametete) (?:mano )?(?:prasyma|forma|dokumentus|laiska)',
       'nuo tada nieko',
@@ -110,6 +117,7 @@ export const lt: Lexicon = {
       'bent jau atsakykite',
     ],
     staff_conduct: [
+      '(?:mano|musu) kalte',
       'prie (?:kitu|visu|zmoniu|kaimynu|eiles)',
       'garsiai (?:kalbejo|pasake|aptarinejo)',
       'gu[zž]ciojo peciais',
@@ -249,6 +257,9 @@ export const lt: Lexicon = {
       'perskambinkite',
     ],
     asb: [
+      'bar(?:esi|asi|tis|nis|n~)',
+      'svirkst~',
+      '(?:rukė|ruke|rukyti) (?:zole|marihuana)',
       'kaimyn~',
       'triuksm~',
       'garsi muzika',

@@ -95,6 +95,9 @@ export const pl: Lexicon = {
       '(?:drugi|trzeci|czwarty|piaty) (?:miesiac|tydzien|rok)',
     ],
     broken_promise: [
+      'nie (?:zamontowal~|zalozyl~|powiesil~|podlaczyl~|przykrecil~) (?:go |ich |jej )?z powrotem',
+      'nikt (?:u mnie |u nas )?nie (?:byl|bylo|zjawil sie)',
+      'nigdy nie zosta~ (?:zarejestrowan~|wprowadzon~|przyjet~|zapisan~|wyslan~)',
       '(?:powiedziano|mowiono|obiecano) mi,? ze',
       'powiedzial~ (?:mi )?ze (?:zadzwoni|oddzwoni|przyjdzie|przyjedzie|zalatwi|sprawdzi|porozmawia|wysle|naprawi|odezwie)',
       'spraw~ (?:zostala |jest |zostanie )?zamkni~',
@@ -122,6 +125,12 @@ export const pl: Lexicon = {
       '(?:powiedzial~|mowil~|twierdzil~) ze (?:jest |juz )?(?:naprawion~|zrobion~|zalatwion~|w porzadku)',
     ],
     inaction: [
+      '(?:tylko|jedynie) (?:automatyczn~|auto)',
+      '^dzien \\d+ bez',
+      '(?:na |pod )?(?:stary|zly|niewlasciwy) adres',
+      'bez (?:uprzedzenia|pytania|informowania|ostrzezenia)',
+      'nikt (?:mnie|nas) nie (?:uprzedzil|poinformowal|ostrzegl)',
+      'tylko (?:raz|dwa razy) (?:w tym roku|przez caly rok|w roku)',
       'nie ma (?:zadnego |nawet )?(?:sladu|zapisu|wniosku|formularza)',
       '(?:zgubil~|zgubion~|zaginal~|zaginel~) (?:moj~ |te )?(?:formularz|wniosek|dokumenty|papiery|list|pismo)',
       '(?:zaczynac|zaczac|zaczynam|zaczne|zaczynac wszystko) od (?:nowa|zera)',
@@ -148,6 +157,9 @@ export const pl: Lexicon = {
       '(?:i|a potem) (?:poszedl|wyszedl|pojechal|sobie poszedl)',
     ],
     staff_conduct: [
+      'powiedzial~ (?:mu|jej|im|sasiadowi|sasiadce),? ze to ja',
+      '(?:to )?(?:moja|nasza) wina',
+      '(?:to )?z mojej winy',
       'przy (?:innych|wszystkich|ludziach|sasiadach|kolejce|calej kolejce)',
       'na caly glos',
       'wzruszyl~ ramionami',
@@ -274,6 +286,8 @@ export const pl: Lexicon = {
       'mojej skargi',
     ],
     stage2: [
+      'drugi~ etap~',
+      'drugi~ stopni~',
       'odwola~',
       'wyzej',
       'przekazac (?:ja|sprawe) wyzej',
@@ -328,6 +342,11 @@ export const pl: Lexicon = {
       'moze do mnie (?:oddzwonic|zadzwonic)',
     ],
     asb: [
+      '(?:strasznie |glosno )?(?:sie )?klocil~',
+      'awantur~',
+      'strzykawk~',
+      '(?:pal~|jara~) (?:trawke|zielsko|marihuane|skręty)',
+      'spi~ w (?:smietniku|altanie|klatce|piwnicy)',
       'sasiad~',
       'sasiedz~',
       'halas~',

@@ -88,6 +88,8 @@ export const ro: Lexicon = {
       'din (?:ianuarie|februarie|martie|aprilie|mai|iunie|iulie|august|septembrie|octombrie|noiembrie|decembrie)',
     ],
     broken_promise: [
+      'nu (?:l|o|i)-?au mai (?:pus|montat) (?:inapoi|la loc)',
+      'nu a(?:u)? fost (?:niciodata )?(?:inregistrat~|trecut~ in sistem)',
       'mi s.?a spus ca',
       'mi.?a(?:u)? spus ca (?:ma|va|vor|o sa|cineva)',
       '(?:au|a|ati) inchis (?:cazul|dosarul|sesizarea|reclamatia)',
@@ -117,6 +119,12 @@ export const ro: Lexicon = {
       '(?:a zis|au zis|a spus|au spus) .. ca (?:a rezolvat|e rezolvat|s.?a rezolvat|a reparat|e reparat|e gata)',
     ],
     inaction: [
+      '^ziua \\d+ (?:fara|de)',
+      'nu (?:ne|m)-?a (?:mai )?intrebat nimeni',
+      'adresa (?:veche|gresita)',
+      'fara sa (?:ne |mi |imi )?(?:spuna|anunte|intrebe)',
+      'nu (?:mi|ne).?a(?:u)? spus',
+      'doar o (?:data|singura data) (?:anul acesta|anul asta|tot anul|in tot anul)',
       'nu (?:exista|au|aveti|are) (?:nicio )?(?:evidenta|inregistrare)',
       '(?:a fost|au fost|s.?a|s.?au|ati|au) pierdut',
       '(?:incep|incepem|inceapa|sa incep|o iau|s-o iau|o luam) (?:totul )?de la (?:zero|capat)',
@@ -141,6 +149,8 @@ export const ro: Lexicon = {
       'macar sa.?mi raspundeti',
     ],
     staff_conduct: [
+      '(?:e|este|a fost) (?:din )?vina (?:mea|noastra)',
+      'ati vorbit direct cu (?:el|ea|mama|tata)',
       'in fata (?:altor|tuturor|oamenilor|vecinilor|celorlalti)',
       'cu voce tare',
       'a ridicat din umeri',
@@ -300,6 +310,10 @@ export const ro: Lexicon = {
       'vorbi cu (?:ofiterul|responsabilul|administratorul|managerul|cineva)',
     ],
     asb: [
+      '(?:se )?certa~',
+      'tipa (?:si|toata|noaptea|seara)',
+      'fumeaza (?:iarba|droguri|marijuana)',
+      'seringi',
       'vecin~',
       'zgomot~',
       'galagie',

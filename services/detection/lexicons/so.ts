@@ -92,6 +92,10 @@ export const so: Lexicon = {
       'yiri .. (?:waa la hagaajiyay|waa la xalliyay|waa dhammaaday)',
     ],
     inaction: [
+      '^maalinta \\d+',
+      'iyada oo aan (?:la )?(?:ii |noo )?(?:sheegin|weydiin|ogeysiin)',
+      'hal mar oo keliya .. (?:sanadkan|sannadkan|sanadka)',
+      'ii ma sheegin',
       'qofna (?:ii|ima|iima) (?:iman|imaan|soo wicin|soo iman)',
       'ma hayaan (?:wax )?diiwaan',
       '(?:lumiyeen|lumisay|lumiyay) (?:foomka|warqadda|codsiga)',
@@ -116,6 +120,9 @@ export const so: Lexicon = {
       'ugu yaraan (?:iga|ii) jawaab',
     ],
     staff_conduct: [
+      'u sheegay inaan anigu',
+      '(?:ayaa|baa) qaladka leh',
+      'qaladka waa aniga',
       '(?:dadka|dad kale|qof walba) hortooda',
       'cod dheer',
       '(?:lambarkayga|cinwaankayga) (?:ayuu|ayay|ayaa) (?:siiyay|siisay|siiyeen|u diray)',
@@ -167,6 +174,11 @@ export const so: Lexicon = {
       'ma (?:kari|heli) karaa',
     ],
     chaser: [
+      'markii ugu horreysay',
+      '(?:ma|miyaa) la qabtay (?:waqti|taariikh|ballan)',
+      '(?:rabay|rabaa|doonayay) inaan ogaado',
+      'heerka (?:ay|uu) (?:marayso|marayo)',
+      'taariikh ma (?:la qabtay|jirtaa)',
       'kaliya waxaan weydiinayaa',
       'waxaan weydiinayaa goorma',
       'goorma ayaan jawaab',
@@ -185,10 +197,14 @@ export const so: Lexicon = {
       'ma jiraa war',
     ],
     complaint_ref: [
+      'cabashadayda~',
+      'cabashadaydii',
       'cabashadayda',
       'cabashadeyda',
       'cabashadayda', 'cabashada', 'lambarka', 'kiiskayga', 'cmp ?\\d+'],
     stage2: [
+      'marxaladda labaad',
+      'heerka labaad',
       'heerka labaad',
       'dib u eegis',
       'kor u qaad',
@@ -224,7 +240,10 @@ export const so: Lexicon = {
       'shaqaale la hadl~',
       'i soo wici kar~',
     ],
-    asb: ['deriska', 'dariska', 'jaarka', 'jaar~', 'buuq', 'muusig', 'qaylo', 'daroogo', 'dagaal', 'hanjabaad', 'eey'],
+    asb: [
+      'dagaallam~',
+      'irbad~',
+      'xashiish','deriska', 'dariska', 'jaarka', 'jaar~', 'buuq', 'muusig', 'qaylo', 'daroogo', 'dagaal', 'hanjabaad', 'eey'],
     repair: [
       'jaban',
       'jabay',

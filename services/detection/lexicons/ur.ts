@@ -70,6 +70,9 @@ export const ur: Lexicon = {
       'intezar',
     ],
     broken_promise: [
+      'کوئی آیا ہی نہیں',
+      'koi aaya hi nahi',
+      'koi aya hi nahi',
       '(?:کہا گیا تھا|بتایا گیا تھا)',
       '(?:kaha|bataya) gaya tha',
       '(?:کیس|case) (?:بند کر|band kar)',
@@ -94,6 +97,14 @@ export const ur: Lexicon = {
       'کہا تھا .{0,25}ٹھیک ہو گیا',
     ],
     inaction: [
+      '(?:uske|us ke|اس کے) (?:baad|بعد) (?:kuch nahi|koi jawab nahi|کچھ نہیں)',
+      'sirf (?:ek )?automatic',
+      'پوچھا تک نہیں',
+      '(?:پرانے|غلط) پتے',
+      '(?:paise|پیسے) .{0,60}(?:kharab|خراب|کام نہیں)',
+      '(?:بتائے|پوچھے) بغیر',
+      '(?:bataye|poochhe|puche) (?:baghair|bina)',
+      '(?:اس سال|پورے سال) .{0,30}صرف ایک (?:بار|دفعہ)',
       'کوئی ریکارڈ نہیں',
       'کوئی فارم نہیں',
       '(?:فارم|درخواست|کاغذات) گم',
@@ -126,6 +137,8 @@ export const ur: Lexicon = {
       ' kam se kam jawab',
     ],
     staff_conduct: [
+      '(?:غلطی|قصور) میر(?:ی|ا)',
+      '(?:ghalti|galti|qasoor) (?:meri|mera)',
       '(?:سب|لوگوں|دوسروں) کے سامنے',
       'اونچی آواز',
       '(?:sab|logon) ke samne',
@@ -200,6 +213,8 @@ export const ur: Lexicon = {
       'شکایت کا جواب',
       'اپنی شکایت', 'میری شکایت', 'شکایت نمبر', 'ریفرنس', 'حوالہ نمبر', 'میرا کیس', 'cmp ?\\d+'],
     stage2: [
+      'دوسرا مرحلہ',
+      '(?:doosra|dusra) marhala',
       'دوسرے مرحلے',
       'مرحلہ دو',
       'نظرثانی',
@@ -262,6 +277,9 @@ export const ur: Lexicon = {
       ' (?:officer|afsar|manager) se milna',
     ],
     asb: [
+      'چرس',
+      'شور (?:کرتے|مچاتے|کر رہے)',
+      '(?:لڑائی|جھگڑا) (?:کر|ہو)',
       'پڑوسی',
       'ہمسائے',
       'ہمسایہ',

@@ -88,6 +88,8 @@ describe('routine repairs that look like emergencies are not flagged urgent', ()
     // "nan" inside "maintenance" or "tenancy" is not a grandmother, and £85 or 70 days is not an age.
     ['en', 'the maintenance charge went up to £85 and the heating is off'],
     ['en', 'my tenancy started 70 days ago and the radiator in the hall is broken'],
+    // D4: the plug of a bath or sink is not an electrical plug.
+    ['en', 'when my daughter pulled the plug out of the bath the water bubbled back up the shower drain'],
   ])('[%s] does not flag "%s"', (_language, text) => {
     expect(urgent(text)).toBe(false);
   });
