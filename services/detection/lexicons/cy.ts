@@ -68,6 +68,7 @@ export const cy: Lexicon = {
       '(?:\\d+|dwy|tair|pedair|pum|chwe|sawl) (?:wythnos|mis)',
     ],
     broken_promise: [
+      'dywedodd(?: [^ ]+){4,8} y byddai',
       'dywedodd (?:y|swyddog|rhywun|hi|e|o|nhw)(?: [^ ]+){0,3} y byddai',
       'dywedwyd wrtha i (?:y|bod|fod)',
       'dywedon nhw (?:y byddai|y bydden|bydden)',

@@ -32,6 +32,7 @@ export const en: Lexicon = {
       'where (?:do|can|should) (?:i|we) (?:send|make|raise|log|put) (?:a |an |my )?complaint',
     ],
     strong_negative: [
+      '(?:never|didn\'t|did not) agree(?:d)? to (?:this|that|it|any)',
       'what (?:more|else) do (?:you|u) (?:want|need) (?:from me)?',
       '(?:am i|i\'m|so i\'m|are we|we\'re|so we\'re) (?:meant|supposed|expected) to (?:just )?(?:live|put up|cope|carry on|wait|manage|accept|sit)',
       '(?:shall|should) i (?:just )?give up',
@@ -311,6 +312,10 @@ export const en: Lexicon = {
       '(?:i was|we were|i\'ve been|i have been) told .. (?:would|will|\'d) (?:be|come|call|ring|get)',
     ],
     inaction: [
+      'each time (?:i was|i\'m|i am|i got|we were|we got|she was|he was) (?:given|told) (?:a )?(?:different|another|new) (?:reason|answer|story|excuse|date)',
+      '(?:different|another) (?:reason|answer|story|excuse) (?:each|every) time',
+      '(?:someone|somebody) else (?:had )?(?:moved in|got it|was given (?:it|the flat|the keys))',
+      '(?:number|reference|ref|case number) (?:doesn\'t|does not|didn\'t|did not) exist',
       'only thing (?:that )?(?:happened|was done|anyone did|you did)',
       'only (?:an? |one )?(?:automatic|automated|auto|generic)(?: ?generated)? (?:reply|email|response|acknowledg~|text)',
       'by (?:then|that time|the time (?:it|they|you|someone|the [a-z]+) (?:came|arrived|replied|rang)) .. (?:had|was|were|already|i\'d|we\'d)',

@@ -20,6 +20,7 @@ export const es: Lexicon = {
       'formulario de (?:queja|reclamacion)',
     ],
     strong_negative: [
+      'nunca (?:lo |la )?(?:acepto|acepte|acordo|firmo)',
       'se niegan a (?:pagar|devolver|arreglar)',
       'me cobraron',
       'inaceptable',

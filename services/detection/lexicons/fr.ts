@@ -91,6 +91,7 @@ export const fr: Lexicon = {
       'ca fait longtemps',
     ],
     broken_promise: [
+      'devait (?:m\'envoyer|me rappeler|passer|venir|m\'appeler|me prevenir|me recontacter|revenir)',
       '(?:pas|jamais) (?:ete )?(?:remis|remise|remonte|remontee|repose|reposee)',
       'jamais (?:ete )?(?:enregistre~|traite~)',
       'on m\'a dit (?:qu\'on|que)',
@@ -119,6 +120,7 @@ export const fr: Lexicon = {
       '(?:avait|a|avaient|ont) dit .. que (?:c.?etait|c.?est|tout etait) (?:regle|repare|resolu|fait)',
     ],
     inaction: [
+      '(?:ce )?numero n\'existe pas',
       '^jour \\d+ sans',
       '(?:ancienne|mauvaise) adresse',
       '(?:vous )?continuez a (?:lui |leur )?(?:ecrire|envoyer)',

@@ -64,6 +64,7 @@ export const lt: Lexicon = {
       'ilga laika',
     ],
     broken_promise: [
+      'man (?:buvo )?sake,? kad',
       '(?:man )?(?:buvo )?pasakyta,? kad',
       'sake,? kad (?:paskambins|ateis|perskambins|sutvarkys|pakalbes|atsius)',
       'uzdare (?:mano )?(?:byla|skunda|prasyma)',

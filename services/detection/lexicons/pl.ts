@@ -125,6 +125,8 @@ export const pl: Lexicon = {
       '(?:powiedzial~|mowil~|twierdzil~) ze (?:jest |juz )?(?:naprawion~|zrobion~|zalatwion~|w porzadku)',
     ],
     inaction: [
+      'takiego numeru nie ma',
+      'numer (?:nie istnieje|nie figuruje)',
       '(?:tylko|jedynie) (?:automatyczn~|auto)',
       '^dzien \\d+ bez',
       '(?:na |pod )?(?:stary|zly|niewlasciwy) adres',

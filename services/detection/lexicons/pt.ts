@@ -17,6 +17,7 @@ export const pt: Lexicon = {
       'formulario de (?:reclamac~|queixa)',
     ],
     strong_negative: [
+      'nunca (?:aceitou|concordou|aceitei|concordei)',
       'recusam~ (?:pagar|devolver|reparar)',
       'cobraram~ me',
       'inaceitavel',

@@ -14,6 +14,7 @@ export const so: Lexicon = {
       'cabasho sidee',
     ],
     strong_negative: [
+      '(?:waligiis|waligeed|weligay|waligay) ma (?:aqbalin|oggolaan)',
       'lama aqbali karo', 'ceeb',
       'aanan codsan',
     ],
@@ -92,6 +93,7 @@ export const so: Lexicon = {
       'yiri .. (?:waa la hagaajiyay|waa la xalliyay|waa dhammaaday)',
     ],
     inaction: [
+      'mar walba (?:sabab|jawaab) kale',
       '^maalinta \\d+',
       'iyada oo aan (?:la )?(?:ii |noo )?(?:sheegin|weydiin|ogeysiin)',
       'hal mar oo keliya .. (?:sanadkan|sannadkan|sanadka)',

@@ -13,6 +13,7 @@ export const ur: Lexicon = {
       'کیسے .. شکایت',
     ],
     strong_negative: [
+      '(?:kabhi nahi maana|کبھی نہیں مانا|کبھی نہیں مانی)',
       'ناقابل قبول', 'شرمناک',
       'مانگی (?:ہی )?نہیں',
       ' (?:mangi|maangi) (?:hi )?nahi',
