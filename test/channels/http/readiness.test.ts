@@ -26,7 +26,8 @@ describe('database readiness', () => {
     const realPing = () => connection.db!.admin().ping();
     const ready = createDatabaseReadiness(connection, {
       now: () => clock,
-      pingTimeoutMs: 200,
+      // Long enough for a real ping on a loaded CI machine; the "slow" pings never answer, so each waits this long.
+      pingTimeoutMs: 1000,
       recentAnswerMs: 20_000,
       ping: () => (slow ? new Promise(() => undefined) : realPing()),
     });
