@@ -45,6 +45,7 @@ export const cy: Lexicon = {
       'wedi cael digon',
     ],
     repetition_strong: [
+      '(?:ddwywaith|dair gwaith|deirgwaith|bedair gwaith|pum gwaith)',
       'y (?:drydedd|bedwaredd|bumed|ail|chweched) waith',
       '(?:tair|pedair|pum|chwe|sawl|llawer o|dwy) (?:gwaith|o weithiau)',
       'dro ar ol tro',

@@ -32,6 +32,12 @@ export const en: Lexicon = {
       'where (?:do|can|should) (?:i|we) (?:send|make|raise|log|put) (?:a |an |my )?complaint',
     ],
     strong_negative: [
+      'do (?:you|u) (?:people|lot|guys|lot over there)? ?(?:actually|even|ever) do anything',
+      'whose (?:bright )?idea was (?:that|this|it)',
+      'do (?:you|u) (?:even )?(?:understand|realise|realize|know) what (?:you\'ve|you have|you) done',
+      'what are (?:you|u|they) (?:even )?waiting for',
+      'why (?:have|has|did|was|were|do|does) (?:i|we|you|u|they) (?:been |keep |just )?(?:charged|billed|closed|cancelled|canceled|sent|close|cancel|charge|send|ignore|ignored|refuse|refused|change|changed|stop|stopped|move|moved)',
+      'wrong [a-z]+,? wrong [a-z]+',
       '(?:never|didn\'t|did not) agree(?:d)? to (?:this|that|it|any)',
       'what (?:more|else) do (?:you|u) (?:want|need) (?:from me)?',
       '(?:am i|i\'m|so i\'m|are we|we\'re|so we\'re) (?:meant|supposed|expected) to (?:just )?(?:live|put up|cope|carry on|wait|manage|accept|sit)',
@@ -87,6 +93,9 @@ export const en: Lexicon = {
       'not pleased',
     ],
     negative_emotion: [
+      '(?:end|limit) of my (?:patience|tether|rope)',
+      '(?:run|ran|running) out of patience',
+      '(?:going|go|went) round in circles',
       'paying (?:rent|full rent|my rent) for',
       'struggling',
       'lost count',
@@ -239,6 +248,10 @@ export const en: Lexicon = {
       `(?:first|second|third|fourth|fifth|sixth) (?:week|month) (?:with|without|of)`,
     ],
     broken_promise: [
+      'never (?:told|informed|warned|let) (?:me|us)',
+      'cancel~ (?:the |my |our )?follow.?up',
+      'without (?:any |even )?consult~',
+      'told (?:me|us) (?:\\d+|two|three|four|a|one) (?:wks?|weeks?|days?|months?) ago',
       '(?:didn\'t|did not|never|haven\'t|have not|hasn\'t|has not) (?:put|fit|fitted|hang|hung|refit|refitted|reconnect~|screw~) (?:it|them|the [a-z]+) back',
       '(?:wouldn\'t|would not|won\'t|will not|didn\'t|did not|refused to) (?:tell|explain to|say to) (?:me|us) (?:what|why|how|when)',
       'said (?:he|she|they|you|someone)\'d (?:come|be back|come back|ring|call|phone|get back|send|fix|sort it|look|visit|book|arrange|email|write|text|pass|pass it on|order|chase|update|let me know|report it|raise it|log it|put it through)',
@@ -312,6 +325,10 @@ export const en: Lexicon = {
       '(?:i was|we were|i\'ve been|i have been) told .. (?:would|will|\'d) (?:be|come|call|ring|get)',
     ],
     inaction: [
+      '(?:0|zero|no) (?:replies|responses|callbacks|call ?backs|answers)',
+      '(?:\\d+|two|three|four|five) (?:calls|emails|letters|visits),? (?:\\d+|two|three|four|five) (?:calls|emails|letters|texts)',
+      'no(?:body| one) (?:even )?read (?:my|the|it)',
+      '(?:closed|close|marked (?:it |my [a-z]+ )?(?:as )?(?:complete|completed|done|fixed)) .. (?:isn\'t|isnt|is not|wasn\'t|wasnt|hasn\'t been|has not been|never|not) (?:fixed|done|sorted|finished|complete|repaired)',
       'each time (?:i was|i\'m|i am|i got|we were|we got|she was|he was) (?:given|told) (?:a )?(?:different|another|new) (?:reason|answer|story|excuse|date)',
       '(?:different|another) (?:reason|answer|story|excuse) (?:each|every) time',
       '(?:someone|somebody) else (?:had )?(?:moved in|got it|was given (?:it|the flat|the keys))',
@@ -429,6 +446,7 @@ export const en: Lexicon = {
       'at least (?:reply|answer|respond|have the courtesy|acknowledge|get back)',
     ],
     staff_conduct: [
+      'sent (?:my|the|our) (?:[a-z]+ ){1,5}to (?:the wrong (?:address|flat|house|person)|my old address|my ex~|someone else|next door|a neighbour|another (?:flat|tenant|address|person))',
       'told (?:him|her|them|my neighbours?|the neighbours?|the family|the people) (?:it was|that it was|that) (?:me|i) (?:who|that|who\'d|who had|had|reported|complained)',
       '(?:asked|asking) (?:me )?(?:whether|if) (?:i|we) (?:was|were) sure',
       '(?:didn\'t|did not|don\'t|do not|wouldn\'t) believe (?:me|us)',

@@ -20,6 +20,7 @@ export const es: Lexicon = {
       'formulario de (?:queja|reclamacion)',
     ],
     strong_negative: [
+      'a que (?:esperan|estan esperando|esperais)',
       'nunca (?:lo |la )?(?:acepto|acepte|acordo|firmo)',
       'se niegan a (?:pagar|devolver|arreglar)',
       'me cobraron',
@@ -101,6 +102,8 @@ export const es: Lexicon = {
       'mucho tiempo',
     ],
     broken_promise: [
+      'no (?:viene|llama|contesta|aparece) nadie',
+      'nadie (?:viene|llama|contesta|aparece)',
       'no (?:lo|la|los|las) volvieron a (?:colocar|poner|montar)',
       'nunca se (?:registro|tramito|proceso)',
       'me dijeron (?:por telefono )?que',

@@ -16,6 +16,8 @@ export const fr: Lexicon = {
       'formulaire de (?:reclamation|plainte)',
     ],
     strong_negative: [
+      'qu\'est.?ce que vous attendez',
+      'vous attendez quoi',
       '(?:preleve|facture|debite|pris) .. en (?:plus|trop)',
       'refuse~ de (?:rembourser|payer|reparer)',
       'factur~ a tort',
@@ -91,6 +93,7 @@ export const fr: Lexicon = {
       'ca fait longtemps',
     ],
     broken_promise: [
+      'personne ne (?:revient|vient|rappelle|repond|passe)',
       'devait (?:m\'envoyer|me rappeler|passer|venir|m\'appeler|me prevenir|me recontacter|revenir)',
       '(?:pas|jamais) (?:ete )?(?:remis|remise|remonte|remontee|repose|reposee)',
       'jamais (?:ete )?(?:enregistre~|traite~)',

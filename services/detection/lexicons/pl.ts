@@ -16,6 +16,7 @@ export const pl: Lexicon = {
       'procedur~ (?:skarg|reklamac)~',
     ],
     strong_negative: [
+      'na co (?:wy )?czekacie',
       'odmawia~ (?:zwrotu|naprawy|zaplaty)',
       'obciazyli mnie',
       'skandal~',

@@ -17,6 +17,8 @@ export const pt: Lexicon = {
       'formulario de (?:reclamac~|queixa)',
     ],
     strong_negative: [
+      '(?:estao|estão) a espera de que',
+      '(?:do que|de que) estao a espera',
       'nunca (?:aceitou|concordou|aceitei|concordei)',
       'recusam~ (?:pagar|devolver|reparar)',
       'cobraram~ me',

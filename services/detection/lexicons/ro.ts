@@ -17,6 +17,7 @@ export const ro: Lexicon = {
       'formular~ de (?:reclamati~|plangere)',
     ],
     strong_negative: [
+      'ce (?:mai )?asteptati',
       'inacceptabil~', 'rusinos', 'scandalos', 'bataie de joc', 'revoltator',
       '(?:taxat~|facturat~|platit~) .. (?:nu am cerut|n.?am cerut)',
     ],

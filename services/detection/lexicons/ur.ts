@@ -13,6 +13,8 @@ export const ur: Lexicon = {
       'کیسے .. شکایت',
     ],
     strong_negative: [
+      '(?:ye|yeh|yah) kya (?:tareeqa|tarika|tariqa)',
+      'یہ کیا طریقہ',
       '(?:kabhi nahi maana|کبھی نہیں مانا|کبھی نہیں مانی)',
       'ناقابل قبول', 'شرمناک',
       'مانگی (?:ہی )?نہیں',
@@ -98,6 +100,9 @@ export const ur: Lexicon = {
       'کہا تھا .{0,25}ٹھیک ہو گیا',
     ],
     inaction: [
+      'koi nahi batata',
+      'کوئی نہیں بتاتا',
+      'phone band rehta',
       '(?:uske|us ke|اس کے) (?:baad|بعد) (?:kuch nahi|koi jawab nahi|کچھ نہیں)',
       'sirf (?:ek )?automatic',
       'پوچھا تک نہیں',

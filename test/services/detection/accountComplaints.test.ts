@@ -42,3 +42,11 @@ describe('a neighbour who threatens the tenant is an ASB report, not a broken pr
     { text: 'the man upstairs said he\'d put my windows in if I reported him again', intent: 'asb_report', dissatisfied: false },
   ])('reads "$text" as $intent', expectDetection);
 });
+
+describe('a question that accuses the landlord is a complaint, not an enquiry', () => {
+  it.each<Case>([
+    { text: 'why did you cancel my boiler service without telling anyone in the house', intent: 'complaint', dissatisfied: true },
+    { text: 'three calls, two emails and zero replies about the lift, what are you waiting for', intent: 'complaint', dissatisfied: true },
+    { text: 'el fontanero dijo que volvía el lunes, ¿a qué esperan para mandarlo?', intent: 'complaint', dissatisfied: true },
+  ])('reads "$text" as $intent', expectDetection);
+});
