@@ -45,6 +45,7 @@ export const cy: Lexicon = {
       'wedi cael digon',
     ],
     repetition_strong: [
+      'ffonio bob dydd',
       '(?:ddwywaith|dair gwaith|deirgwaith|bedair gwaith|pum gwaith)',
       'y (?:drydedd|bedwaredd|bumed|ail|chweched) waith',
       '(?:tair|pedair|pum|chwe|sawl|llawer o|dwy) (?:gwaith|o weithiau)',
@@ -91,6 +92,9 @@ export const cy: Lexicon = {
       'ddweud ei fod wedi.?i (?:drwsio|datrys|gwneud|sortio)',
     ],
     inaction: [
+      'neb yn dweud (?:dim|dim byd|wrthon ni)',
+      'does neb yn poeni',
+      'does dim ots gan neb',
       '^diwrnod \\d+ heb',
       '(?:dau|tri|pedwar) ateb gwahanol',
       'atebion gwahanol',

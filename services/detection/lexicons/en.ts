@@ -32,6 +32,7 @@ export const en: Lexicon = {
       'where (?:do|can|should) (?:i|we) (?:send|make|raise|log|put) (?:a |an |my )?complaint',
     ],
     strong_negative: [
+      'how is (?:that|this|it) (?:allowed|acceptable|legal|right|fair|ok|okay)',
       'do (?:you|u) (?:people|lot|guys|lot over there)? ?(?:actually|even|ever) do anything',
       'whose (?:bright )?idea was (?:that|this|it)',
       'do (?:you|u) (?:even )?(?:understand|realise|realize|know) what (?:you\'ve|you have|you) done',
@@ -181,6 +182,7 @@ export const en: Lexicon = {
       'not the first time',
     ],
     repetition_strong: [
+      '(?:rang|called|phoned|chased|emailed|ringing|calling|phoning) (?:you |them |the office )?(?:every (?:single )?day|every morning|daily|each day|all week)',
       'same (?:problem|story|thing|issue|excuse) (?:different|every|again|as (?:last|before))',
       '(?:\\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth) (?:contact|chaser|reminder|follow ?up)',
       'another (?:week|month|day),? another (?:excuse|promise|no show)',
@@ -248,6 +250,8 @@ export const en: Lexicon = {
       `(?:first|second|third|fourth|fifth|sixth) (?:week|month) (?:with|without|of)`,
     ],
     broken_promise: [
+      'left (?:the |my |our )?(?:[a-z]+ ){1,2}(?:hanging|dangling) (?:off|from|out)',
+      '(?:keeps?|kept) cutting (?:me|us) off',
       'never (?:told|informed|warned|let) (?:me|us)',
       'cancel~ (?:the |my |our )?follow.?up',
       'without (?:any |even )?consult~',
@@ -446,6 +450,7 @@ export const en: Lexicon = {
       'at least (?:reply|answer|respond|have the courtesy|acknowledge|get back)',
     ],
     staff_conduct: [
+      'sent (?:a |my |the |our )?(?:letter|letters|bill|statement|notice|email)(?: [a-z]+){0,5} to (?:my|the|our) (?:neighbours?|neighbors?)',
       'sent (?:my|the|our) (?:[a-z]+ ){1,5}to (?:the wrong (?:address|flat|house|person)|my old address|my ex~|someone else|next door|a neighbour|another (?:flat|tenant|address|person))',
       'told (?:him|her|them|my neighbours?|the neighbours?|the family|the people) (?:it was|that it was|that) (?:me|i) (?:who|that|who\'d|who had|had|reported|complained)',
       '(?:asked|asking) (?:me )?(?:whether|if) (?:i|we) (?:was|were) sure',
@@ -797,6 +802,7 @@ export const en: Lexicon = {
       'ref \\w*\\d+',
     ],
     landlord_agent: [
+      '(?:you|u) (?:sent|gave|told|wrote|posted|passed|shared|disclosed)',
       '(?:your|the|their) (?:contractor~|operative~|engineer~|workm[ae]n|staff|officer~|plumber~|electrician~|surveyor~|caretaker~|housing officer~|repairs? (?:team|man|men|line)|call centre|office|asb team|asb officer|van)',
       '(?:contractor~|operative~|engineer~|workm[ae]n)',
     ],

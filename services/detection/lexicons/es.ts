@@ -70,6 +70,7 @@ export const es: Lexicon = {
       'una pena',
     ],
     repetition_strong: [
+      '(?:he llamado|llamo|llame|les llamo|les he llamado) (?:cada dia|todos los dias)',
       '(?:segunda|tercera|cuarta|quinta|sexta) vez',
       `${NUM} veces`,
       `(?:ya )?(?:he )?llam~ ${NUM} veces`,
@@ -130,6 +131,8 @@ export const es: Lexicon = {
       '(?:dijo|dijeron|aseguro|aseguraron) .. que (?:estaba|esta|quedo|quedaba) (?:arreglad~|resuelt~|reparad~)',
     ],
     inaction: [
+      'nadie (?:me |nos )?dice nada',
+      'a nadie le importa',
       '^dia \\d+ sin',
       '(?:direccion antigua|direccion equivocada)',
       '(?:solo|solamente) un (?:email|correo|mensaje) automatico',
@@ -169,6 +172,8 @@ export const es: Lexicon = {
       '(?:por lo menos|al menos) contest~',
     ],
     staff_conduct: [
+      'violacion de (?:mi )?privacidad',
+      '(?:enviaron|mandaron)(?: [^ ]+){0,6} (?:al|a mi) vecin~',
       '(?:es|fue|era) (?:culpa mia|mi culpa|culpa nuestra|nuestra culpa)',
       '(?:llamaron|hablaron|contactaron) directamente (?:con|a) (?:ella|el|mi madre|mi padre)',
       'delante de (?:otros|otras|todos|todo el mundo|la gente|los vecinos|otras personas)',

@@ -67,6 +67,7 @@ export const fr: Lexicon = {
       'inadmissible',
     ],
     repetition_strong: [
+      '(?:j\'appelle|appele|j\'ai appele|je les appelle) tous les jours',
       '(?:deuxieme|troisieme|quatrieme|cinquieme|enieme) fois',
       `${NUM} fois`,
       `(?:j'ai )?(?:deja )?appele ${NUM}`,
@@ -123,6 +124,8 @@ export const fr: Lexicon = {
       '(?:avait|a|avaient|ont) dit .. que (?:c.?etait|c.?est|tout etait) (?:regle|repare|resolu|fait)',
     ],
     inaction: [
+      'personne ne (?:me |nous )?dit rien',
+      '(?:personne ne s\'en soucie|tout le monde s\'en fiche)',
       '(?:ce )?numero n\'existe pas',
       '^jour \\d+ sans',
       '(?:ancienne|mauvaise) adresse',
@@ -159,6 +162,7 @@ export const fr: Lexicon = {
       '(?:repondez au moins|au moins repondre|au moins une reponse)',
     ],
     staff_conduct: [
+      '(?:atteinte a|violation de) (?:ma )?(?:vie privee|confidentialite)',
       '(?:c\'est|c\'etait|ce serait) (?:de )?ma faute',
       '(?:appele|appelee|contacte|contactee) directement',
       'devant (?:d\'autres|tout le monde|les autres|les gens|les voisins|d\'autres locataires)',

@@ -39,6 +39,7 @@ export const lt: Lexicon = {
       'nesamone',
     ],
     repetition_strong: [
+      'skambin~ (?:kasdien|kiekvien~ dien~)',
       '(?:antra|trecia|ketvirta|penkta|sesta) karta',
       `(?:jau )?${NUM} kartus`,
       'vis dar (?:ne|niekas|nieko|laukiu)',
@@ -87,6 +88,8 @@ export const lt: Lexicon = {
       'sake,? kad (?:sutvarke|pataise|suremontavo|viskas gerai|viskas tvarkoj)',
     ],
     inaction: [
+      'niekas nieko nesako',
+      'niekam nerupi',
       'pamet~ (?:mano )?(?:prasym~|form~|dokument~|laisk~|siuntim~|paraisk~)',
       '^\\d+ dien~ be',
       '(?:senu|neteisingu) adresu',

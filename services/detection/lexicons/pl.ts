@@ -63,6 +63,7 @@ export const pl: Lexicon = {
       'tragiczn~',
     ],
     repetition_strong: [
+      'dzwoni~ (?:codziennie|co dzien|kazdego dnia)',
       '(?:drugi|trzeci|czwarty|piaty|kolejny|szosty) raz',
       'po raz (?:drugi|trzeci|czwarty|piaty|kolejny|enty)',
       `${NUM} razy`,
@@ -126,6 +127,8 @@ export const pl: Lexicon = {
       '(?:powiedzial~|mowil~|twierdzil~) ze (?:jest |juz )?(?:naprawion~|zrobion~|zalatwion~|w porzadku)',
     ],
     inaction: [
+      'nikt (?:mi |nam )?nic nie mowi',
+      'nikogo to nie obchodzi',
       'takiego numeru nie ma',
       'numer (?:nie istnieje|nie figuruje)',
       '(?:tylko|jedynie) (?:automatyczn~|auto)',

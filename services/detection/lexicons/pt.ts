@@ -62,6 +62,8 @@ export const pt: Lexicon = {
       'uma vergonha',
     ],
     repetition_strong: [
+      'liguei (?:todo (?:o )?dia|todos os dias)',
+      'ligo todos os dias',
       '(?:segunda|terceira|quarta|quinta|sexta) vez',
       `${NUM} vezes`,
       `ja liguei ${NUM}`,
@@ -115,6 +117,8 @@ export const pt: Lexicon = {
       '(?:disse|dito|disseram|garantiu|garantiram) .. que (?:estava|esta|ficou|tinha ficado) (?:resolvid~|reparad~|arranjad~|tratad~)',
     ],
     inaction: [
+      'ninguem (?:me |nos )?diz nada',
+      'ninguem (?:quer saber|se importa)',
       '^dia \\d+ sem',
       '(?:para a )?morada (?:antiga|errada)',
       '(?:so|apenas) um (?:email|mail|e-mail) automatico',
@@ -149,6 +153,8 @@ export const pt: Lexicon = {
       '(?:ao menos|pelo menos) respond~',
     ],
     staff_conduct: [
+      '(?:enviaram|mandaram)(?: [^ ]+){0,6} (?:para o|ao|a|para a) vizinh~',
+      'violac~ (?:da minha|de) privacidade',
       '(?:a )?culpa (?:e|foi) (?:minha|nossa)',
       '(?:ligaram|falaram|telefonaram) diretamente (?:com|a|para) (?:ela|ele|a minha mae|o meu pai)',
       '(?:a frente|em frente|diante) (?:de )?(?:outras pessoas|todos|toda a gente|dos vizinhos)',

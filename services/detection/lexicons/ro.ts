@@ -58,6 +58,7 @@ export const ro: Lexicon = {
       'sictir~',
     ],
     repetition_strong: [
+      '(?:am sunat|sun|sunam) (?:in fiecare zi|zilnic|zi de zi)',
       'a (?:doua|treia|patra|cincea|sasea) oara',
       `(?:de )?${NUM} ori`,
       'iar si iar',
@@ -120,6 +121,8 @@ export const ro: Lexicon = {
       '(?:a zis|au zis|a spus|au spus) .. ca (?:a rezolvat|e rezolvat|s.?a rezolvat|a reparat|e reparat|e gata)',
     ],
     inaction: [
+      'nimeni nu (?:ne |imi |mi |ne-a )?spune nimic',
+      '(?:nu-i pasa nimanui|nimanui nu-i pasa)',
       '^ziua \\d+ (?:fara|de)',
       'nu (?:ne|m)-?a (?:mai )?intrebat nimeni',
       'adresa (?:veche|gresita)',

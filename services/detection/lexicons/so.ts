@@ -46,6 +46,7 @@ export const so: Lexicon = {
       'dulli',
     ],
     repetition_strong: [
+      'maalin (?:walba|kasta) (?:ayaan|waan) (?:soo )?(?:wacay|wacaa)',
       '(?:mar|markii|marka) (?:saddexaad|afraad|shanaad|labaad)',
       '(?:laba|saddex|afar|shan|dhowr|badan) jeer',
       'marar badan',
@@ -93,6 +94,8 @@ export const so: Lexicon = {
       'yiri .. (?:waa la hagaajiyay|waa la xalliyay|waa dhammaaday)',
     ],
     inaction: [
+      'qofna waxba (?:noo|ii|inoo) ma (?:sheego|sheegin)',
+      'qofna dan kama (?:galo|lahan)',
       'mar walba (?:sabab|jawaab) kale',
       '^maalinta \\d+',
       'iyada oo aan (?:la )?(?:ii |noo )?(?:sheegin|weydiin|ogeysiin)',

@@ -42,6 +42,7 @@ export const ur: Lexicon = {
       'bekar',
     ],
     repetition_strong: [
+      '(?:har roz|ہر روز|روز) (?:phone|call|فون|کال)',
       '(?:دوسری|تیسری|چوتھی|پانچویں) (?:بار|مرتبہ)',
       '(?:دو|تین|چار|پانچ|کئی|بہت) (?:بار|مرتبہ)',
       'ابھی تک (?:نہیں|کوئی|کچھ)',
@@ -100,6 +101,8 @@ export const ur: Lexicon = {
       'کہا تھا .{0,25}ٹھیک ہو گیا',
     ],
     inaction: [
+      '(?:koi kuch nahi batata|کوئی کچھ نہیں بتاتا)',
+      '(?:kisi ko parwah nahi|کسی کو پرواہ نہیں)',
       'koi nahi batata',
       'کوئی نہیں بتاتا',
       'phone band rehta',

@@ -1,7 +1,7 @@
 // D4 (2026-11-23): complaints told as a plain account of what happened (a promise not kept, a
 // record lost, a tenant's details given out, a case closed), with no strong word, and the
 // plain reports and questions they must stay apart from. Written for this test; in no corpus.
-import { DetectionCase as Case, expectDetection } from './helpers';
+import { DetectionCase as Case, expectDetection, sharedDetector } from './helpers';
 
 describe('an account of a promise the landlord did not keep is a complaint', () => {
   it.each<Case>([
@@ -49,4 +49,25 @@ describe('a question that accuses the landlord is a complaint, not an enquiry', 
     { text: 'three calls, two emails and zero replies about the lift, what are you waiting for', intent: 'complaint', dissatisfied: true },
     { text: 'el fontanero dijo que volvía el lunes, ¿a qué esperan para mandarlo?', intent: 'complaint', dissatisfied: true },
   ])('reads "$text" as $intent', expectDetection);
+});
+
+describe('ringing every day, letters sent to a neighbour, work left hanging: complaints, even next to a safety risk', () => {
+  it.each<Case>([
+    { text: 'প্রতিদিন ফোন করি, লিফট নষ্ট, কেউ কিছু করছে না', intent: 'complaint', dissatisfied: true },
+    {
+      text: 'you sent the letter about my arrears to my neighbour across the landing, how is that allowed',
+      intent: 'complaint',
+      dissatisfied: true,
+    },
+    { text: 'the joiner left the kitchen door hanging off its hinges and went', intent: 'complaint', dissatisfied: true },
+  ])('reads "$text" as $intent', expectDetection);
+
+  it('keeps the urgent flag on a complaint about no heating for an old man', () => {
+    const result = sharedDetector().detect('o meu avô tem 88 anos, está sem aquecimento há três dias e ninguém nos diz nada');
+    expect({ intent: result.intent, dissatisfied: result.dissatisfied, urgent: result.flags.includes('urgent_safety') }).toEqual({
+      intent: 'complaint',
+      dissatisfied: true,
+      urgent: true,
+    });
+  });
 });
