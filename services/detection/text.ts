@@ -108,8 +108,13 @@ const SMS_WORDS: Record<string, string> = {
 
 const SPECIAL_FOLDS: Record<string, string> = { ł: 'l', Ł: 'l', ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', đ: 'd', ı: 'i' };
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Lower case, no diacritics on Latin letters, unified Arabic-script variants, emoji as words. */
 export function foldText(text: string): string {
+  // Most messages are plain ASCII, where normalising, emoji, diacritics and Arabic letters
+  // change nothing: only letter case, the backtick and repeated letters remain to fold.
+  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(/`/g, "'").replace(/([a-z])\1{2,}/g, '$1$1');
   let out = text.normalize('NFKC');
   for (const [pattern, word] of EMOJI_WORDS) out = out.replace(pattern, word);
   out = out.toLowerCase();
