@@ -1068,10 +1068,11 @@ export function identifyLanguage(text: string, tokens?: readonly string[]): stri
   if (script) return script;
 
   const lower = text.normalize('NFC').toLowerCase();
-  const scores: Record<string, number> = {};
-  const add = (lang: string, n: number) => (scores[lang] = (scores[lang] ?? 0) + n);
+  // A Map keeps the order languages were first scored in, which decides ties below.
+  const scores = new Map<string, number>();
+  const add = (lang: string, n: number) => scores.set(lang, (scores.get(lang) ?? 0) + n);
 
-  // The letter languages always come first in `scores`: the order decides ties below.
+  // The letter languages always come first in `scores`.
   for (const [, lang] of LATIN_LETTERS) add(lang, 0);
   if (MAY_HAVE_DISTINCTIVE_LETTERS.test(lower))
     for (const [pattern, lang, weight] of LATIN_LETTERS) add(lang, (lower.match(pattern) ?? []).length * weight);
@@ -1081,16 +1082,16 @@ export function identifyLanguage(text: string, tokens?: readonly string[]): stri
     if (evidence) for (const lang of evidence.languages) add(lang, evidence.weight);
   }
   // Letter sequences only matter when the words were not conclusive (short or content-only messages).
-  const sorted = Object.values(scores).sort((a, b) => b - a);
-  if ((sorted[0] ?? 0) < 2 || (sorted[0] ?? 0) - (sorted[1] ?? 0) < 1) {
+  const [top, runnerUp] = topTwo(scores.values());
+  if (top < 2 || top - runnerUp < 1) {
     const folded = ` ${words.join(' ')} `;
     for (const [pattern, lang, weight] of LATIN_NGRAMS) add(lang, (folded.match(pattern) ?? []).length * weight);
   }
 
   let best = 'en';
   let bestScore = 0.6; // English wins unless another language shows real evidence.
-  const english = scores.en ?? 0;
-  for (const [lang, score] of Object.entries(scores)) {
+  const english = scores.get('en') ?? 0;
+  for (const [lang, score] of scores) {
     if (lang === 'en') continue;
     if (score > bestScore && score > english) {
       best = lang;
@@ -1098,4 +1099,17 @@ export function identifyLanguage(text: string, tokens?: readonly string[]): stri
     }
   }
   return best;
+}
+
+/** The highest and second-highest score (equal when two share the top), 0 when missing. */
+function topTwo(scores: Iterable<number>): [number, number] {
+  let top = -Infinity;
+  let runnerUp = -Infinity;
+  for (const score of scores) {
+    if (score > top) {
+      runnerUp = top;
+      top = score;
+    } else if (score > runnerUp) runnerUp = score;
+  }
+  return [Math.max(top, 0), Math.max(runnerUp, 0)];
 }
