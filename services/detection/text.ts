@@ -106,6 +106,9 @@ const SMS_WORDS: Record<string, string> = {
   xxx: '',
 };
 
+// A Map, not the object: an object lookup would find "constructor" on Object.prototype.
+const SMS_EXPANSIONS = new Map(Object.entries(SMS_WORDS));
+
 const SPECIAL_FOLDS: Record<string, string> = { ł: 'l', Ł: 'l', ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', đ: 'd', ı: 'i' };
 
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -148,7 +151,7 @@ export function tokenise(folded: string): string[] {
 export function expandSms(raw: readonly string[]): string[] {
   const out: string[] = [];
   for (const token of raw) {
-    const expanded = SMS_WORDS[token];
+    const expanded = SMS_EXPANSIONS.get(token);
     if (expanded === undefined) out.push(token);
     else if (expanded) out.push(...expanded.split(' '));
   }
