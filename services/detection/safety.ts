@@ -939,6 +939,8 @@ function asciiDigits(text: string): string {
 
 /** Concept hits for `text` (cue text: folded tokens joined by single spaces, padded). */
 export function safetyCues(cueText: string, rawText: string): Set<CueKind> {
+  // (The replacements below take out ASCII phrases only, so this stays true of the text they leave.)
+  const cueTextIsAscii = !NON_ASCII.test(cueText);
   // Each concept is scanned at most once per message, and only when the rule needs it.
   const seen = new Map<Concept, boolean>();
   const has = (c: Concept): boolean => {
@@ -953,7 +955,6 @@ export function safetyCues(cueText: string, rawText: string): Set<CueKind> {
   rawText = asciiDigits(rawText);
   // "a drip from the overflow pipe" names a fitting; it says nothing is overflowing.
   cueText = cueText.replace(/ overflow (?=pipe|outlet)/g, ' ');
-  const cueTextIsAscii = !NON_ASCII.test(cueText);
   const found = new Set<CueKind>();
   if ((has('smell') || has('leak')) && (has('gas') || has('eggs'))) found.add('hazard_gas');
   if (/rotten eggs?\b/i.test(rawText)) found.add('hazard_gas');
