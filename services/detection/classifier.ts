@@ -23,6 +23,15 @@ export interface SparseBayesCounts {
   counts: number[][];
 }
 
+interface ScoringTables {
+  logPrior: number[];
+  logLikelihood: Float64Array;
+  /** Per feature id, the stamp of the last message that had it. */
+  seen: Uint32Array;
+  /** One message's log scores, then its exponentials; reused from message to message. */
+  logs: Float64Array;
+}
+
 export class SparseBayes {
   private readonly natural = new BayesClassifier();
   private readonly index = new Map<string, number>();
@@ -31,7 +40,9 @@ export class SparseBayes {
    * Log likelihoods feature-major (row = feature, one column per label), so scoring a message reads
    * one short row per feature instead of one far-apart slot in each label's table.
    */
-  private tables?: { logPrior: number[]; logLikelihood: Float64Array };
+  private tables?: ScoringTables;
+  /** Stamp of the message being scored, see knownIds. */
+  private stamp = 0;
   /** Set when restored from a snapshot: the counts then live here instead of in natural's model. */
   private restored?: SparseBayesCounts;
 
@@ -86,7 +97,11 @@ export class SparseBayes {
     this.tables = undefined;
   }
 
-  private build(): NonNullable<SparseBayes['tables']> {
+  private tablesBuilt(): ScoringTables {
+    return (this.tables ??= this.build());
+  }
+
+  private build(): ScoringTables {
     // apparatus stores 1 + smoothing for a feature's first occurrence, then counts up;
     // toCounts() gives the true counts either way.
     const { labels, classTotals, totalExamples, counts } = this.toCounts();
@@ -105,34 +120,99 @@ export class SparseBayes {
         logLikelihood[pairs[i] * width + l] = Math.log((pairs[i + 1] + ALPHA) / denominator);
       logPrior.push(Math.log((classTotals[l] || 1) / totalExamples));
     });
-    return { logPrior, logLikelihood };
+    return { logPrior, logLikelihood, seen: new Uint32Array(vocabulary), logs: new Float64Array(width) };
   }
 
   /** Posterior probability of each label (softmax of the log scores). */
   probabilities(features: readonly string[]): Record<string, number> {
-    const tables = (this.tables ??= this.build());
-    const ids: number[] = [];
-    for (const feature of new Set(features)) {
-      const id = this.index.get(feature);
-      if (id !== undefined) ids.push(id);
+    return this.probabilitiesOfIds(this.knownIds(features));
+  }
+
+  /** Ids of the features this model has seen, each once, in order of first appearance. */
+  knownIds(features: readonly string[]): number[] {
+    const tables = this.tablesBuilt();
+    // A stamp per message marks the ids already taken: no Set to build for every message.
+    if (this.stamp === 0xffffffff) {
+      tables.seen.fill(0);
+      this.stamp = 0;
     }
+    const stamp = ++this.stamp;
+    const ids: number[] = [];
+    for (const feature of features) {
+      const id = this.index.get(feature);
+      if (id !== undefined && tables.seen[id] !== stamp) {
+        tables.seen[id] = stamp;
+        ids.push(id);
+      }
+    }
+    return ids;
+  }
+
+  /** Posteriors from `knownIds` (this model's ids, no repeats). */
+  probabilitiesOfIds(ids: readonly number[]): Record<string, number> {
+    const tables = this.tablesBuilt();
     // Same additions in the same order per label as a table per label, so identical scores.
     const width = this.labels.length;
-    const logs = tables.logPrior.slice();
+    const logs = tables.logs;
+    for (let l = 0; l < width; l++) logs[l] = tables.logPrior[l];
     const table = tables.logLikelihood;
     for (const id of ids) {
       const row = id * width;
       for (let l = 0; l < width; l++) logs[l] += table[row + l];
     }
-    const max = Math.max(...logs);
-    const exps = logs.map((v) => Math.exp((v - max) / TEMPERATURE));
-    const sum = exps.reduce((a, b) => a + b, 0);
+    let max = -Infinity;
+    for (let l = 0; l < width; l++) max = Math.max(max, logs[l]);
+    let sum = 0;
+    for (let l = 0; l < width; l++) {
+      logs[l] = Math.exp((logs[l] - max) / TEMPERATURE);
+      sum += logs[l];
+    }
     const out: Record<string, number> = {};
-    this.labels.forEach((label, i) => (out[label] = exps[i] / sum));
+    for (let l = 0; l < width; l++) out[this.labels[l]] = logs[l] / sum;
     return out;
+  }
+
+  /** True when both models number the same features the same way (trained on the same messages). */
+  hasSameVocabulary(other: SparseBayes): boolean {
+    if (other.index.size !== this.index.size) return false;
+    for (const [feature, id] of this.index) if (other.index.get(feature) !== id) return false;
+    return true;
   }
 
   get featureCount(): number {
     return this.index.size;
+  }
+}
+
+/**
+ * A detector's intent and dissatisfied models, scored together. Both are trained on the same
+ * messages, so they number their features alike: a message's features are then looked up once.
+ */
+export class ModelPair {
+  private checkedSizes = '';
+  private sameVocabulary = false;
+
+  constructor(
+    readonly intent: SparseBayes,
+    readonly dissatisfied: SparseBayes,
+  ) {}
+
+  probabilities(features: readonly string[]): { intent: Record<string, number>; dissatisfied: Record<string, number> } {
+    const intentIds = this.intent.knownIds(features);
+    const dissatisfiedIds = this.numbersAlike() ? intentIds : this.dissatisfied.knownIds(features);
+    return {
+      intent: this.intent.probabilitiesOfIds(intentIds),
+      dissatisfied: this.dissatisfied.probabilitiesOfIds(dissatisfiedIds),
+    };
+  }
+
+  // Compared once, and again only if either model has learnt new features since.
+  private numbersAlike(): boolean {
+    const sizes = `${this.intent.featureCount}/${this.dissatisfied.featureCount}`;
+    if (sizes !== this.checkedSizes) {
+      this.sameVocabulary = this.intent.hasSameVocabulary(this.dissatisfied);
+      this.checkedSizes = sizes;
+    }
+    return this.sameVocabulary;
   }
 }

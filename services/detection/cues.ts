@@ -58,21 +58,31 @@ const SAFETY_ANY: CompiledLexicon = SAFETY_KINDS.map((kind) => {
   return [kind, compileKind(entries, true)];
 });
 
+/**
+ * Phrases taken out of a message before matching. `present` tells whether `all` would replace
+ * anything; it has no lookbehind, so it is a quick scan from space to space (most messages have
+ * none of these phrases).
+ */
+interface Removal {
+  present: RegExp;
+  all: RegExp;
+}
+
+function removal(entries: string[], wordBoundaries: boolean): Removal {
+  const body = entries.map((e) => compileEntry(e, wordBoundaries)).join('|');
+  if (!wordBoundaries) return { present: new RegExp(`(?:${body})`), all: new RegExp(`(?:${body})`, 'g') };
+  // The replaced match keeps its leading space out of the replacement so neighbours stay separated.
+  return { present: new RegExp(` (?:${body})(?= )`), all: new RegExp(`(?<= )(?:${body})(?= )`, 'g') };
+}
+
 const COMPILED = new Map<string, CompiledLexicon>();
-const NEGATIONS = new Map<string, RegExp>();
-const IGNORED = new Map<string, RegExp>();
+const NEGATIONS = new Map<string, Removal>();
+const IGNORED = new Map<string, Removal>();
 for (const lexicon of Object.values(LEXICONS)) {
   COMPILED.set(lexicon.language, compileLexicon(lexicon));
-  if (lexicon.ignore?.length) {
-    const body = lexicon.ignore.map((e) => compileEntry(e, lexicon.wordBoundaries)).join('|');
-    IGNORED.set(lexicon.language, new RegExp(lexicon.wordBoundaries ? `(?<= )(?:${body})(?= )` : `(?:${body})`, 'g'));
-  }
+  if (lexicon.ignore?.length) IGNORED.set(lexicon.language, removal(lexicon.ignore, lexicon.wordBoundaries));
   const negations = lexicon.cues.negated_dissatisfaction;
-  if (negations?.length) {
-    const body = negations.map((e) => compileEntry(e, lexicon.wordBoundaries)).join('|');
-    // The match keeps its leading space out of the replacement so neighbours stay separated.
-    NEGATIONS.set(lexicon.language, new RegExp(lexicon.wordBoundaries ? `(?<= )(?:${body})(?= )` : `(?:${body})`, 'g'));
-  }
+  if (negations?.length) NEGATIONS.set(lexicon.language, removal(negations, lexicon.wordBoundaries));
 }
 
 // English words tenants mix into other languages ("complaint", "solicitor", swear words). Only
@@ -102,19 +112,16 @@ export function matchCues(text: string, language: string): Set<CueKind> {
   let cleaned = text;
   for (const language of languages) {
     const negation = NEGATIONS.get(language);
-    if (!negation) continue;
-    negation.lastIndex = 0;
-    if (negation.test(cleaned)) {
+    if (negation?.present.test(cleaned)) {
       found.add('negated_dissatisfaction');
-      negation.lastIndex = 0;
-      cleaned = cleaned.replace(negation, ';');
+      cleaned = cleaned.replace(negation.all, ';');
     }
   }
   // An age ("a 6 week old") is taken out for the waiting cue only: it still names a baby.
   let withoutAges = cleaned;
   for (const language of languages) {
     const ignored = IGNORED.get(language);
-    if (ignored) withoutAges = withoutAges.replace(ignored, ';');
+    if (ignored?.present.test(withoutAges)) withoutAges = withoutAges.replace(ignored.all, ';');
   }
   for (const lexiconLanguage of languages) {
     const compiled = COMPILED.get(lexiconLanguage);

@@ -2,7 +2,7 @@
 // (safety, negation, repetition, broken promises, stage 2, data requests ...), and two Naive
 // Bayes classifiers trained on the repository's corpus weigh everything else.
 import { analyse, Analysis } from './features';
-import { SparseBayes } from './classifier';
+import { ModelPair, SparseBayes } from './classifier';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LabelledMessage, loadCorpus, projectRoot, TRAINING_CORPUS } from './corpus';
@@ -172,11 +172,13 @@ export function buildModelSnapshot(trainingPath: string = TRAINING_CORPUS): Mode
 
 export function createDetector(options: DetectorOptions = {}): HybridDetector {
   const { intentModel, dissatisfiedModel } = modelsFor(options);
+  const models = new ModelPair(intentModel, dissatisfiedModel);
 
   function detectDetailed(text: string, hints?: { language?: string }): DetailedDetection {
     const analysis = analyse(text, hints?.language);
-    const intentProbabilities = intentModel.probabilities(analysis.features);
-    const dissatisfiedProbability = dissatisfiedModel.probabilities(analysis.features).yes ?? 0;
+    const probabilities = models.probabilities(analysis.features);
+    const intentProbabilities = probabilities.intent;
+    const dissatisfiedProbability = probabilities.dissatisfied.yes ?? 0;
     const score = dissatisfactionScore(analysis);
     const dissatisfied = isDissatisfied(score, dissatisfiedProbability, analysis.cues);
 

@@ -992,6 +992,8 @@ const LATIN_LETTERS: Array<[RegExp, string, number]> = [
   [/[ŵŷ]/g, 'cy', 2],
   [/â/g, 'ro', 0.5],
 ];
+// Every letter above lies in U+00A1..U+024F, so a message with none there cannot score any of them.
+const MAY_HAVE_DISTINCTIVE_LETTERS = /[\u00a1-\u024f]/;
 
 const WORD_SETS: Record<string, Set<string>> = Object.fromEntries(
   Object.entries(LATIN_WORDS).map(([lang, words]) => [lang, new Set(words)]),
@@ -999,6 +1001,12 @@ const WORD_SETS: Record<string, Set<string>> = Object.fromEntries(
 // Words shared by several languages count for each, but weakly; unique words decide.
 const WORD_OWNERS = new Map<string, number>();
 for (const words of Object.values(WORD_SETS)) for (const w of words) WORD_OWNERS.set(w, (WORD_OWNERS.get(w) ?? 0) + 1);
+/** Per function word: the languages using it (in WORD_SETS order) and the score each gets, 1 / owners. */
+const WORD_EVIDENCE = new Map<string, { languages: string[]; weight: number }>();
+for (const [word, owners] of WORD_OWNERS) {
+  const languages = Object.keys(WORD_SETS).filter((lang) => WORD_SETS[lang].has(word));
+  WORD_EVIDENCE.set(word, { languages, weight: 1 / owners });
+}
 
 // Distinctive letter sequences, a fallback for messages made of content words only.
 const LATIN_NGRAMS: Array<[RegExp, string, number]> = [
@@ -1012,7 +1020,12 @@ const LATIN_NGRAMS: Array<[RegExp, string, number]> = [
   [/aa|ee|oo|uu|dh|kh|\bx\w+|\w*x\w*|\bq\w+/g, 'so', 0.3],
 ];
 
+// Arabic, Devanagari, Bengali and Gurmukhi all lie in U+0600..U+0A7F: without such a character the
+// counts below are all zero, so most messages skip counting.
+const MAY_HAVE_SCRIPT = /[\u0600-\u0a7f]/;
+
 function scriptLanguage(text: string): string | undefined {
+  if (!MAY_HAVE_SCRIPT.test(text)) return undefined;
   let arabic = 0;
   let bengali = 0;
   let gurmukhi = 0;
@@ -1055,27 +1068,30 @@ export function identifyLanguage(text: string, tokens?: readonly string[]): stri
   if (script) return script;
 
   const lower = text.normalize('NFC').toLowerCase();
-  const scores: Record<string, number> = {};
-  const add = (lang: string, n: number) => (scores[lang] = (scores[lang] ?? 0) + n);
+  // A Map keeps the order languages were first scored in, which decides ties below.
+  const scores = new Map<string, number>();
+  const add = (lang: string, n: number) => scores.set(lang, (scores.get(lang) ?? 0) + n);
 
-  for (const [pattern, lang, weight] of LATIN_LETTERS) add(lang, (lower.match(pattern) ?? []).length * weight);
+  // The letter languages always come first in `scores`.
+  for (const [, lang] of LATIN_LETTERS) add(lang, 0);
+  if (MAY_HAVE_DISTINCTIVE_LETTERS.test(lower))
+    for (const [pattern, lang, weight] of LATIN_LETTERS) add(lang, (lower.match(pattern) ?? []).length * weight);
   const words = tokens ?? tokenise(foldText(text));
   for (const token of words) {
-    const owners = WORD_OWNERS.get(token);
-    if (!owners) continue;
-    for (const [lang, words] of Object.entries(WORD_SETS)) if (words.has(token)) add(lang, 1 / owners);
+    const evidence = WORD_EVIDENCE.get(token);
+    if (evidence) for (const lang of evidence.languages) add(lang, evidence.weight);
   }
   // Letter sequences only matter when the words were not conclusive (short or content-only messages).
-  const sorted = Object.values(scores).sort((a, b) => b - a);
-  if ((sorted[0] ?? 0) < 2 || (sorted[0] ?? 0) - (sorted[1] ?? 0) < 1) {
+  const [top, runnerUp] = topTwo(scores.values());
+  if (top < 2 || top - runnerUp < 1) {
     const folded = ` ${words.join(' ')} `;
     for (const [pattern, lang, weight] of LATIN_NGRAMS) add(lang, (folded.match(pattern) ?? []).length * weight);
   }
 
   let best = 'en';
   let bestScore = 0.6; // English wins unless another language shows real evidence.
-  const english = scores.en ?? 0;
-  for (const [lang, score] of Object.entries(scores)) {
+  const english = scores.get('en') ?? 0;
+  for (const [lang, score] of scores) {
     if (lang === 'en') continue;
     if (score > bestScore && score > english) {
       best = lang;
@@ -1083,4 +1099,17 @@ export function identifyLanguage(text: string, tokens?: readonly string[]): stri
     }
   }
   return best;
+}
+
+/** The highest and second-highest score (equal when two share the top), 0 when missing. */
+function topTwo(scores: Iterable<number>): [number, number] {
+  let top = -Infinity;
+  let runnerUp = -Infinity;
+  for (const score of scores) {
+    if (score > top) {
+      runnerUp = top;
+      top = score;
+    } else if (score > runnerUp) runnerUp = score;
+  }
+  return [Math.max(top, 0), Math.max(runnerUp, 0)];
 }

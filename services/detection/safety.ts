@@ -855,18 +855,40 @@ function isLatin(entry: string): boolean {
   return /^[a-z' ]+$/.test(entry);
 }
 
-function compile(entries: readonly string[]): RegExp {
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * A concept's entries as two expressions, together matching what one alternation of them all
+ * would. Latin word starts share one leading space, so that expression only does work at a space;
+ * the substrings (other scripts), which could start anywhere, are skipped for an ASCII message
+ * when every one of them needs a non-ASCII letter.
+ */
+interface CompiledConcept {
+  wordStarts?: RegExp;
+  substrings?: RegExp;
+  substringsNeedNonAscii: boolean;
+}
+
+function compile(entries: readonly string[]): CompiledConcept {
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const parts = entries.map((e) => {
-    const folded = foldText(e);
-    return isLatin(e) ? ` ${escape(folded)}` : escape(folded);
-  });
-  return new RegExp(`(?:${parts.join('|')})`);
+  const words = entries.filter(isLatin).map((e) => escape(foldText(e)));
+  const substrings = entries.filter((e) => !isLatin(e)).map((e) => escape(foldText(e)));
+  return {
+    wordStarts: words.length > 0 ? new RegExp(` (?:${words.join('|')})`) : undefined,
+    substrings: substrings.length > 0 ? new RegExp(`(?:${substrings.join('|')})`) : undefined,
+    substringsNeedNonAscii: substrings.every((entry) => NON_ASCII.test(entry)),
+  };
+}
+
+function conceptIn(concept: CompiledConcept, text: string, textIsAscii: boolean): boolean {
+  if (concept.wordStarts?.test(text)) return true;
+  if (!concept.substrings || (textIsAscii && concept.substringsNeedNonAscii)) return false;
+  return concept.substrings.test(text);
 }
 
 const PATTERNS = Object.fromEntries(
   Object.entries(CONCEPTS).map(([name, entries]) => [name, compile(entries)]),
-) as Record<Concept, RegExp>;
+) as Record<Concept, CompiledConcept>;
 
 // Old age written as a number: "my mum is 91", "bunica are 90 de ani", "Mam yn 88 oed".
 const OLD_AGE =
@@ -917,12 +939,14 @@ function asciiDigits(text: string): string {
 
 /** Concept hits for `text` (cue text: folded tokens joined by single spaces, padded). */
 export function safetyCues(cueText: string, rawText: string): Set<CueKind> {
+  // (The replacements below take out ASCII phrases only, so this stays true of the text they leave.)
+  const cueTextIsAscii = !NON_ASCII.test(cueText);
   // Each concept is scanned at most once per message, and only when the rule needs it.
   const seen = new Map<Concept, boolean>();
   const has = (c: Concept): boolean => {
     let hit = seen.get(c);
     if (hit === undefined) {
-      hit = PATTERNS[c].test(cueText);
+      hit = conceptIn(PATTERNS[c], cueText, cueTextIsAscii);
       seen.set(c, hit);
     }
     return hit;
@@ -951,18 +975,23 @@ export function safetyCues(cueText: string, rawText: string): Set<CueKind> {
   if (floods(has)) found.add('hazard_flood');
   if (has('electricThing') && has('electricDanger')) found.add('hazard_electric');
   if (has('heat') && has('loss')) found.add('no_heat_water');
+  // Every age rule needs an age in digits, and most messages have none.
+  if (/\d/.test(rawText) && statesOldAge(rawText, has)) found.add('vulnerable');
+  return found;
+}
+
+/** An old age stated in `rawText` (ASCII digits): "I'm 82", "nan, 91", "age 83", or "85 years" with no heating. */
+function statesOldAge(rawText: string, has: (c: Concept) => boolean): boolean {
   if (
     STATED_OLD_AGE.test(rawText) ||
     AGE_WORD_THEN_AGE.test(rawText) ||
     RELATIVE_THEN_AGE.test(rawText) ||
     (RELATIVE_WORD.test(rawText) && OLD_AGE.test(rawText))
   )
-    found.add('vulnerable');
-  else if (
+    return true;
+  return (
     OLD_AGE.test(rawText) &&
     /(?:years?|yrs?|yo|oed|ani|anos|años|ans|lat|metų|sano|saal|sal |boyos|boyosh|bochor|سال|سنة|ਸਾਲ|বছর)/i.test(rawText) &&
     has('heat')
-  )
-    found.add('vulnerable');
-  return found;
+  );
 }

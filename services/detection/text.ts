@@ -5,6 +5,7 @@ import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
 import PorterStemmerEs from 'natural/lib/natural/stemmers/porter_stemmer_es';
 import PorterStemmerFr from 'natural/lib/natural/stemmers/porter_stemmer_fr';
 import PorterStemmerPt from 'natural/lib/natural/stemmers/porter_stemmer_pt';
+import { BoundedMemo } from './boundedMemo';
 
 // Emoji carry meaning in this register: map them to words the cue lexicons know.
 const EMOJI_WORDS: Array<[RegExp, string]> = [
@@ -105,10 +106,18 @@ const SMS_WORDS: Record<string, string> = {
   xxx: '',
 };
 
+// A Map, not the object: an object lookup would find "constructor" on Object.prototype.
+const SMS_EXPANSIONS = new Map(Object.entries(SMS_WORDS));
+
 const SPECIAL_FOLDS: Record<string, string> = { ł: 'l', Ł: 'l', ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', đ: 'd', ı: 'i' };
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Lower case, no diacritics on Latin letters, unified Arabic-script variants, emoji as words. */
 export function foldText(text: string): string {
+  // Most messages are plain ASCII, where normalising, emoji, diacritics and Arabic letters
+  // change nothing: only letter case, the backtick and repeated letters remain to fold.
+  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(/`/g, "'").replace(/([a-z])\1{2,}/g, '$1$1');
   let out = text.normalize('NFKC');
   for (const [pattern, word] of EMOJI_WORDS) out = out.replace(pattern, word);
   out = out.toLowerCase();
@@ -142,7 +151,7 @@ export function tokenise(folded: string): string[] {
 export function expandSms(raw: readonly string[]): string[] {
   const out: string[] = [];
   for (const token of raw) {
-    const expanded = SMS_WORDS[token];
+    const expanded = SMS_EXPANSIONS.get(token);
     if (expanded === undefined) out.push(token);
     else if (expanded) out.push(...expanded.split(' '));
   }
@@ -162,24 +171,18 @@ const STEMMERS: Record<string, { stem(token: string): string }> = {
 };
 
 // Stemming is the slowest step per token and tenants reuse a small vocabulary: remember results.
-const STEM_CACHE = new Map<string, string>();
-const STEM_CACHE_LIMIT = 50_000;
+const STEMS = new BoundedMemo<string>(50_000);
 
 /** natural's Porter stemmers where it has one; elsewhere a prefix, which suits inflected languages well enough. */
 export function stem(token: string, language: string): string {
-  const key = `${language}:${token}`;
-  const cached = STEM_CACHE.get(key);
-  if (cached !== undefined) return cached;
+  return STEMS.get(`${language}:${token}`, () => stemUncached(token, language));
+}
+
+function stemUncached(token: string, language: string): string {
   const stemmer = STEMMERS[language];
-  let out: string;
-  if (stemmer && /^[a-z']+$/.test(token)) out = stemmer.stem(token);
-  else {
-    const chars = Array.from(token);
-    out = chars.length > 6 ? chars.slice(0, 5).join('') : token;
-  }
-  if (STEM_CACHE.size >= STEM_CACHE_LIMIT) STEM_CACHE.clear();
-  STEM_CACHE.set(key, out);
-  return out;
+  if (stemmer && /^[a-z']+$/.test(token)) return stemmer.stem(token);
+  const chars = Array.from(token);
+  return chars.length > 6 ? chars.slice(0, 5).join('') : token;
 }
 
 export { PorterStemmer };
