@@ -299,9 +299,25 @@ async function echoPhase(options: BenchOptions, turns: number): Promise<PhaseSta
   }
 }
 
+/**
+ * Steady-state detection speed: a fresh process needs several passes before V8 has compiled the
+ * detector's code and regular expressions (measured: about 1,000, 350, 200 and 130 µs per message in
+ * passes 1-4, then about 80), so at least six passes run, then more until one is no faster than
+ * the one before (at most 20 passes or 15 s), and only then are three passes timed.
+ */
 function detectionSpeed(): number {
   const messages = loadCorpus(EVALUATION_CORPUS).map((m) => m.text);
-  return measureDetectionSpeed(createDetector(), messages, { iterations: 3 }).messagesPerSec;
+  const detector = createDetector();
+  const deadline = performance.now() + 15_000;
+  let previous = Infinity;
+  for (let pass = 0; pass < 20 && performance.now() < deadline; pass++) {
+    const started = performance.now();
+    for (const message of messages) detector.detect(message);
+    const took = performance.now() - started;
+    if (pass >= 5 && took >= previous * 0.95) break;
+    previous = Math.min(previous, took);
+  }
+  return measureDetectionSpeed(detector, messages, { iterations: 3, warmup: 0 }).messagesPerSec;
 }
 
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
