@@ -1,7 +1,7 @@
 // `npm run eval:detect`: scores the detector (the shipped model, or trained on
 // data/detection/train.jsonl with `-- --train`) against the held-out sets and prints per-intent
 // and per-language figures, the confusion matrix and the speed: eval.jsonl (template-generated),
-// blind.jsonl, holdout-2026-11-23.jsonl, holdout-b-, holdout-c- and holdout-d-2026-11-23.jsonl (hand-written; see README
+// blind.jsonl, holdout-2026-11-23.jsonl, holdout-b-, holdout-c-, holdout-d- and holdout-e-2026-11-23.jsonl (hand-written; see README
 // for which were tuned on). `-- --file <path>` scores only that set (repeatable); `-- --errors`
 // also lists every miss; `-- --json` prints only the summaries as one JSON line.
 import { createDetector } from '../services/detection/detector';
@@ -11,6 +11,7 @@ import {
   HOLDOUT_B_CORPUS,
   HOLDOUT_C_CORPUS,
   HOLDOUT_D_CORPUS,
+  HOLDOUT_E_CORPUS,
   HOLDOUT_CORPUS,
   LabelledMessage,
   loadCorpus,
@@ -164,7 +165,7 @@ export function corpusFiles(args: string[]): string[] {
       files.push(value);
     } else if (arg.startsWith('--file=')) files.push(arg.slice('--file='.length));
   });
-  return files.length > 0 ? files : [EVALUATION_CORPUS, BLIND_CORPUS, HOLDOUT_CORPUS, HOLDOUT_B_CORPUS, HOLDOUT_C_CORPUS, HOLDOUT_D_CORPUS];
+  return files.length > 0 ? files : [EVALUATION_CORPUS, BLIND_CORPUS, HOLDOUT_CORPUS, HOLDOUT_B_CORPUS, HOLDOUT_C_CORPUS, HOLDOUT_D_CORPUS, HOLDOUT_E_CORPUS];
 }
 
 function main(): void {

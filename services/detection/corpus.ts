@@ -45,6 +45,12 @@ export const HOLDOUT_C_CORPUS = path.join('data', 'detection', 'holdout-c-2026-1
  * before and after D2's training lines, then its urgent misses were fixed (README "Detection").
  */
 export const HOLDOUT_D_CORPUS = path.join('data', 'detection', 'holdout-d-2026-11-23.jsonl');
+/**
+ * Written on 2026-11-23 (evening) by a third writer who never saw the detector or any corpus, mostly
+ * complaints told as plain accounts; measured blind before and after D3/D4 (README "Detection").
+ * The 15 lines that equal training lines ("Hello", "ok", "test") were left out when it was committed.
+ */
+export const HOLDOUT_E_CORPUS = path.join('data', 'detection', 'holdout-e-2026-11-23.jsonl');
 
 /** Parses a JSON-lines corpus; a bad line is an error naming the file and line, never skipped silently. */
 export function loadCorpus(file: string): LabelledMessage[] {

@@ -8,6 +8,7 @@ import {
   HOLDOUT_B_CORPUS,
   HOLDOUT_C_CORPUS,
   HOLDOUT_D_CORPUS,
+  HOLDOUT_E_CORPUS,
   HOLDOUT_CORPUS,
   loadCorpus,
   TRAINING_CORPUS,
@@ -23,6 +24,7 @@ describe('the detection corpora', () => {
   const holdoutB = loadCorpus(HOLDOUT_B_CORPUS);
   const holdoutC = loadCorpus(HOLDOUT_C_CORPUS);
   const holdoutD = loadCorpus(HOLDOUT_D_CORPUS);
+  const holdoutE = loadCorpus(HOLDOUT_E_CORPUS);
 
   it('trains on at least 1,500 labelled lines across every intent and at least 11 languages', () => {
     expect(train.length).toBeGreaterThanOrEqual(1500);
@@ -42,7 +44,7 @@ describe('the detection corpora', () => {
         .replace(/[^\p{L}\p{N}]+/gu, ' ')
         .trim();
     const trained = new Set(train.map((e) => key(e.text)));
-    const overlap = [...evaluation, ...blind, ...holdout, ...holdoutB, ...holdoutC, ...holdoutD].filter((e) => trained.has(key(e.text)));
+    const overlap = [...evaluation, ...blind, ...holdout, ...holdoutB, ...holdoutC, ...holdoutD, ...holdoutE].filter((e) => trained.has(key(e.text)));
     expect(overlap.map((e) => e.text)).toEqual([]);
   });
 

@@ -65,6 +65,12 @@ describe('urgent_safety in every supported language', () => {
     ['bn', 'আমার মায়ের বয়স ৮১, দুই দিন হিটিং নেই'],
     ['en', 'grans 92 and the boilers been off all weekend, she keeps ringing me'],
     ['en', 'the front came off the socket in the kids room and you can see the wires'],
+    // Added after the independent holdout-e set (2026-11-23, evening) missed an old age written in
+    // words and a serious illness named as such; new wordings:
+    ['en', 'boiler packed in last night, my grandad is eighty-seven and lives with us'],
+    ['en', "mum's seventy nine and there's no hot water or heating since Sunday"],
+    ['en', 'no heating for three days and my husband had a stroke last month'],
+    ['en', 'my son has lymphoma and we have had no heating all week'],
   ])('[%s] flags "%s"', (_language, text) => {
     expect(urgent(text)).toBe(true);
   });
@@ -77,6 +83,7 @@ describe('routine repairs that look like emergencies are not flagged urgent', ()
     ['en', 'the engineer left the gas meter cupboard door hanging off'],
     ['en', 'the service from your electricians has been shocking this year'],
     ['en', 'our hot water is lukewarm in the mornings'],
+    ['en', 'no heating in the spare room, we moved in ninety days ago'],
     ['en', 'the communal bins are overflowing again'],
     ['en', 'rain is getting in round the bedroom window frame'],
     ['es', 'Hay una manchita de humedad en el techo del pasillo'],
